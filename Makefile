@@ -1,0 +1,62 @@
+# The workbook's commands. Each creates .venv and installs what it needs on first use.
+#   make book       build the handbook website into _build/html
+#   make test       run the whole test suite
+#   make lab        open JupyterLab on the workbook, widgets working
+#   make bench      print benchmark figures
+#   make exercises  regenerate exercises/ from source/ with nbgrader
+#   make clean      remove builds (keeps .venv)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+WIDGETS_JS := _build/widgets-js/.installed
+SITE := _build/html
+
+.PHONY: book html test lab bench exercises clean
+
+book: $(INSTALLED) $(WIDGETS_JS)
+	@$(MAKE) --no-print-directory html
+	@echo "The handbook is built: open $(CURDIR)/$(SITE)/index.html"
+
+# Build only, assuming set-up is done (the tests call this too). Warnings are errors and
+# unresolved references warn (-n); --keep-going lists every failing page, not just the first.
+BOOK ?= .
+html:
+	$(BIN)/jupyter-book build $(BOOK) --builder html -W -n --keep-going
+
+test: $(INSTALLED) $(WIDGETS_JS)
+	$(BIN)/python -m pytest
+
+lab: $(INSTALLED)
+	$(BIN)/python -m actionlearning.lab_settings $(VENV)
+	$(BIN)/jupyter lab --notebook-dir=.
+
+bench: $(INSTALLED) $(WIDGETS_JS)
+	$(BIN)/python -m tests.bench
+
+exercises: $(INSTALLED)
+	$(BIN)/python -m actionlearning.exercises generate
+
+clean:
+	rm -rf _build .pytest_cache
+
+$(INSTALLED): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Local copies of RequireJS and the ipywidgets HTML manager, from the npm registry, so widget
+# pages render without a CDN. Installed at build time and never committed.
+$(WIDGETS_JS): book/_widgets/package.json book/_widgets/package-lock.json
+	npm ci --prefix book/_widgets --no-audit --no-fund --ignore-scripts --loglevel=error
+	rm -rf _build/widgets-js && mkdir -p _build/widgets-js
+	cp book/_widgets/node_modules/requirejs/require.js _build/widgets-js/
+	cp book/_widgets/node_modules/@jupyter-widgets/html-manager/dist/embed-amd.js _build/widgets-js/
+	# The manager's two bundles look for their icon fonts in two places, whichever loads first.
+	mkdir -p _build/widgets-js/@jupyter-widgets/html-manager/dist
+	cd book/_widgets/node_modules/@jupyter-widgets/html-manager/dist && \
+	  cp *.woff *.woff2 *.ttf *.eot *.svg $(CURDIR)/_build/widgets-js/@jupyter-widgets/ && \
+	  cp *.woff *.woff2 *.ttf *.eot *.svg $(CURDIR)/_build/widgets-js/@jupyter-widgets/html-manager/dist/
+	touch $@

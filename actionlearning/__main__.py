@@ -1,0 +1,3 @@
+from actionlearning.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""The ``actionlearning`` command (also ``python -m actionlearning``).
+
+Each command group lives beside the logic it serves and registers itself through a
+``register(subparsers)`` function listed in ``COMMAND_GROUPS``; its handler is stored as the
+parser's ``func`` default and returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from actionlearning import __version__
+
+# Modules that provide register(subparsers): one per command group.
+COMMAND_GROUPS = ("actionlearning.programme_cli",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="actionlearning",
+        description="The Action Learning Set Facilitation workbook: programme, practice and exercises.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMAND_GROUPS:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help(sys.stderr)
+        return 2
+    return int(args.func(args) or 0)

@@ -1,0 +1,19 @@
+"""nbgrader's course layout, shared by every cohort: the trainer masters in source/ become the
+trainee versions in exercises/. Cohort folders (outside the repository) load this file too."""
+
+from pathlib import Path
+
+c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
+
+c.CourseDirectory.root = str(Path(__file__).resolve().parent)
+c.CourseDirectory.course_id = "action-learning-facilitation"
+c.CourseDirectory.source_directory = "source"
+c.CourseDirectory.release_directory = "exercises"
+
+# What a trainee sees where a solution was: a prompt, not nbgrader's default
+# `raise NotImplementedError()`, so an untouched answer scores zero with reasons, not an error.
+c.ClearSolutions.code_stub = {"python": "# ↑ Your answer goes in the lines above."}
+c.ClearSolutions.text_stub = "Write your answer here."
+
+# A notebook that never finishes must not hold up a cohort's batch.
+c.ExecutePreprocessor.timeout = 120

@@ -1,0 +1,55 @@
+"""Shared fixtures: the repository, the built handbook, and what must never leak from source/."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SITE = REPO / "_build" / "html"
+REGION = ("SOLUTION", "HIDDEN TESTS", "MARK SCHEME")
+
+# nbgrader and Jupyter start helper programs (alembic, kernels) from PATH: make it this
+# environment's, whether or not the virtual environment was activated.
+os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+
+
+def secret_lines(source: Path = REPO / "source", min_length: int = 24) -> set[str]:
+    """Every distinctive line inside a solution, hidden-test or mark-scheme region of the
+    trainer masters: text that must never reach a trainee's notebook or the website."""
+    found: set[str] = set()
+    for path in source.glob("session-*/*.ipynb"):
+        for cell in json.loads(path.read_text("utf-8"))["cells"]:
+            inside = False
+            for line in "".join(cell["source"]).splitlines():
+                if any(f"BEGIN {r}" in line for r in REGION):
+                    inside = True
+                elif any(f"END {r}" in line for r in REGION):
+                    inside = False
+                elif inside and len(line.strip()) >= min_length:
+                    found.add(line.strip())
+    return found
+
+
+def build_book(path: Path = REPO) -> subprocess.CompletedProcess:
+    """Build a book with the command `make book` uses (the Makefile's `html` target)."""
+    return subprocess.run(
+        ["make", "--no-print-directory", "-C", str(REPO), "html",
+         f"BIN={Path(sys.executable).parent}", f"BOOK={path}"],
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """The handbook, built (incrementally) from the working tree; fails with the build log."""
+    result = build_book()
+    if result.returncode != 0:
+        pytest.fail(f"the handbook did not build:\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}")
+    return SITE

@@ -1,0 +1,116 @@
+"""The handbook: it builds with warnings as errors, every page is there with its content, the
+session pages share one shape, and no solution or hidden-test text reaches the website."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html import unescape
+
+import pytest
+import yaml
+
+from actionlearning.programme import load_programme
+from tests.conftest import REPO, build_book, secret_lines
+
+pytestmark = pytest.mark.book
+
+SESSION_HEADINGS = [
+    "Learning outcomes",
+    "Session plan",
+    "Key ideas",
+    "A worked example",
+    "Practice",
+    "Reflection exercise",
+    "Further reading",
+]
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text("utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [c["file"] for c in part["chapters"]]
+    return files
+
+
+def session_pages() -> list:
+    return sorted((REPO / "book" / "sessions").glob("session-*.md"))
+
+
+def _text(html: str) -> str:
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return unescape(text).replace("\u2019", "'")  # Sphinx's smart quotes
+
+
+def test_every_page_in_the_table_of_contents_is_built_and_has_content(built_site):
+    for page in toc_files():
+        html_path = built_site / f"{page}.html"
+        assert html_path.is_file(), f"{page} is in _toc.yml but was not built"
+        words = len(_text(html_path.read_text("utf-8")).split())
+        assert words > 300, f"{page} has only {words} words"
+    assert (built_site / "index.html").is_file()
+
+
+def test_every_session_page_is_in_the_table_of_contents():
+    assert {f"book/sessions/{p.stem}" for p in session_pages()} <= set(toc_files())
+
+
+@pytest.mark.parametrize("page", session_pages(), ids=lambda p: p.stem)
+def test_session_pages_share_the_headings_and_a_180_minute_plan(page):
+    text = page.read_text("utf-8")
+    number = int(page.stem.split("-")[1])
+    assert text.count(f"# Session {number}: {load_programme().session(number).title}") == 1
+    headings = re.findall(r"^## (.+?)\s*$", text, flags=re.M)
+    assert headings == SESSION_HEADINGS
+    plan = text.split("## Session plan", 1)[1].split("\n## ", 1)[0]
+    header, *rows = [r for r in plan.splitlines() if r.startswith("|")]
+    column = [c.strip() for c in header.strip("|").split("|")].index("Minutes")
+    minutes = [int(r.strip("|").split("|")[column]) for r in rows[1:]]
+    assert sum(minutes) == 180, f"{page.name}: the session plan adds up to {sum(minutes)} minutes"
+    assert len(text.split()) > 2500
+
+
+def test_programme_page_tables_come_from_the_programme_data(built_site):
+    text = _text((built_site / "book" / "programme.html").read_text("utf-8"))
+    for session in load_programme().sessions:
+        assert session.title in text
+    assert "session-04, session-05" in text.replace("`", "").replace(" ,", ",")
+
+
+def test_no_solution_or_hidden_test_text_reaches_the_site(built_site):
+    secrets = secret_lines()
+    assert secrets
+    for path in built_site.rglob("*"):
+        if path.suffix not in {".html", ".ipynb", ".txt", ".js", ".md"} or "_static" in path.parts:
+            continue
+        text = path.read_text("utf-8", errors="replace")
+        for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME"):
+            assert marker not in text, f"{path} contains {marker}"
+        for line in secrets:
+            assert line not in text, f"{path} leaks {line!r}"
+
+
+def test_the_exercise_download_is_the_trainee_version(built_site):
+    downloads = list((built_site / "_downloads").rglob("why-action-learning.ipynb"))
+    assert downloads
+    assert downloads[0].read_bytes() == (REPO / "exercises/session-01/why-action-learning.ipynb").read_bytes()
+
+
+def test_a_failing_cell_or_a_broken_reference_fails_the_build_naming_the_page(tmp_path):
+    """The same configuration, on a two-page book that is broken on purpose."""
+    for name in ("_config.yml", "book/references.bib"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / name, tmp_path / name)
+    shutil.copytree(REPO / "book" / "_static", tmp_path / "book" / "_static")
+    (tmp_path / "_build" / "widgets-js").mkdir(parents=True)
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/cell\nchapters:\n  - file: book/ref\n")
+    front = (REPO / "book/sessions/session-01.md").read_text("utf-8").split("\n---\n", 1)[0] + "\n---\n"
+    (tmp_path / "book/cell.md").write_text(f"{front}# Cell\n\n```{{code-cell}} ipython3\n1 / 0\n```\n")
+    (tmp_path / "book/ref.md").write_text("# Ref\n\nSee {doc}`no-such-page`.\n")
+    result = build_book(tmp_path)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(r"book/cell\.md.*(Executing notebook failed|ZeroDivisionError)", log), log[-3000:]
+    assert re.search(r"book/ref\.md.*no-such-page", log), log[-3000:]

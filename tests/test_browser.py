@@ -1,0 +1,113 @@
+"""The built handbook in a real browser: Debian's Chromium, driven by Playwright's Python API,
+against the site served on 127.0.0.1. Requests to anywhere else are refused, so a widget that
+renders only with a CDN fails here rather than for a trainee on a locked-down network."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = REPO / "_build" / "screenshots"
+# The same flags the machine's own checks use: no background traffic, no sandbox as root.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is missing in CI: .ci/run should have installed Debian's chromium")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI always runs these")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def open_page(browser, url):
+    """Load a page; return it with the console errors and refused off-site requests seen."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors, offsite = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def local_only(route):
+        if route.request.url.startswith("http://127.0.0.1"):
+            route.continue_()
+        else:
+            offsite.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    response = page.goto(url, wait_until="load")
+    assert response and response.ok, f"{url} answered {response and response.status}"
+    page.wait_for_load_state("networkidle")
+    return page, errors, offsite
+
+
+def test_the_site_root_leads_to_the_landing_page(browser, site):
+    page, errors, _ = open_page(browser, f"{site}/index.html")
+    page.wait_for_url("**/book/intro.html")
+    assert page.locator("article h1").first.inner_text().startswith("Action Learning Set Facilitation")
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["book/intro.html", "book/sessions/session-01.html"])
+def test_pages_load_without_console_errors_or_offsite_requests(browser, site, path):
+    page, errors, offsite = open_page(browser, f"{site}/{path}")
+    assert page.locator("article h1").first.is_visible()
+    assert errors == [], f"{path}: console errors {errors}"
+    assert offsite == [], f"{path}: requests beyond this machine {offsite}"
+    page.close()
+
+
+def test_the_issue_sorter_renders_on_the_static_page(browser, site):
+    page, errors, _ = open_page(browser, f"{site}/book/sessions/session-01.html")
+    widget = page.locator(".jupyter-widgets.widget-vbox").first
+    widget.wait_for(state="visible", timeout=15000)
+    assert page.get_by_role("button", name="Puzzle").first.is_visible()
+    assert page.get_by_role("button", name="Check").first.is_visible()
+    note = page.locator(".al-static-only").first
+    assert note.is_visible() and "make lab" in note.inner_text()
+    assert "Issue 1 of" in widget.inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    widget.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "session-01-widget.png"))
+    assert errors == []
+    page.close()
+
+
+def test_landing_page_screenshot(browser, site):
+    page, _, _ = open_page(browser, f"{site}/index.html")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "landing.png"), full_page=True)
+    assert (SCREENSHOTS / "landing.png").stat().st_size > 10_000
+    page.close()
