@@ -50,11 +50,11 @@ def test_award_prints_reasons_and_returns_partial_credit(capsys):
     ],
 )
 def test_owned_question_partial_credit(question, points):
-    assert checks.score_owned_question(question).points == points
+    assert checks.owned_question.score_owned_question(question).points == points
 
 
 def test_owned_question_reasons_are_readable():
-    report = checks.score_owned_question("Should the service change its criteria").report()
+    report = checks.owned_question.score_owned_question("Should the service change its criteria").report()
     assert "found 0 question marks" in report
     assert "answered yes or no" in report
     assert "Put yourself in it" in report

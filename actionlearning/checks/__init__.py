@@ -8,7 +8,7 @@ In an nbgrader test cell, end with :func:`award`: it prints the reasons and retu
 as the cell's value, which nbgrader takes as partial credit.
 
 The core (results, readiness, multiple choice) is here; checks for one kind of answer live in
-submodules, re-exported below so test cells can call ``checks.<name>`` directly.
+submodules, which test cells reach as ``checks.<module>.<function>`` (imported on first use).
 """
 
 from __future__ import annotations
@@ -132,5 +132,10 @@ def score_choices(
     return CheckResult(title, tuple(results))
 
 
-# Re-exported after the core is defined: the submodules build on it.
-from actionlearning.checks.owned_question import score_owned_question  # noqa: E402
+def __getattr__(name: str):
+    """``checks.contract`` and the like: a submodule, imported on first use."""
+    from importlib import import_module, util
+
+    if util.find_spec(f"{__name__}.{name}") is None:
+        raise AttributeError(f"actionlearning.checks has no check module {name!r}")
+    return import_module(f"{__name__}.{name}")
