@@ -168,10 +168,12 @@ def sessions_table(programme: Programme | None = None, link: Linker | None = Non
 
 
 def variants_table(programme: Programme | None = None, link: Linker | None = None) -> str:
-    """For each variant, which sessions each meeting covers, in which week, with which exercises."""
+    """For each shorter variant, which sessions each meeting covers, in which week, with which
+    exercises. (The full programme, one session a meeting, is :func:`sessions_table`.)"""
     programme = programme or load_programme()
     rows = ["| Meetings | Meeting | Week | Sessions covered | Exercises |", "|---:|---:|---:|---|---|"]
-    for count in sorted(programme.variants, reverse=True):
+    shorter = [c for c in programme.variants if c < len(programme.sessions)]
+    for count in sorted(shorter, reverse=True):
         for m in programme.meetings(count):
             covered = "<br>".join(f"{s.number}. {_title(s, link)}" for s in m.sessions)
             exercises = ", ".join(f"`{s.slug}`" for s in m.sessions)

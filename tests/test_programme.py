@@ -74,5 +74,5 @@ def test_tables_link_only_pages_that_exist():
 
 def test_variants_table_lists_every_meeting_and_its_exercises():
     table = variants_table()
-    assert len(table.splitlines()) == 2 + 9 + 6 + 3
+    assert len(table.splitlines()) == 2 + 6 + 3
     assert "`session-04`, `session-05`" in table
