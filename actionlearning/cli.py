@@ -14,7 +14,10 @@ import sys
 from actionlearning import __version__
 
 # Modules that provide register(subparsers): one per command group.
-COMMAND_GROUPS = ("actionlearning.programme_cli",)
+COMMAND_GROUPS = (
+    "actionlearning.programme_cli",
+    "actionlearning.questions_cli",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

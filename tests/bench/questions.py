@@ -1,0 +1,109 @@
+"""Benchmark for actionlearning.questions: accuracy per label on the corpus, and latency.
+
+Run with ``python -m tests.bench.questions`` (or call ``run()``). Prints plain-text figures
+only; the thresholds that guard accuracy live in tests/test_questions.py.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import yaml
+
+from actionlearning.questions import ISSUES, assess
+
+CORPUS_PATH = Path(__file__).resolve().parents[1] / "data" / "question_corpus.yaml"
+REPEATS = 20
+FORMS = ("open", "closed", None)
+
+
+def _label(form: str | None) -> str:
+    return "none" if form is None else form
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "    -"
+
+
+def run() -> None:
+    with CORPUS_PATH.open(encoding="utf-8") as f:
+        corpus = yaml.safe_load(f)
+    texts = [item["text"] for item in corpus]
+    results = [assess(t) for t in texts]
+    n = len(corpus)
+
+    print(f"actionlearning.questions on {n} labelled utterances ({CORPUS_PATH.name})")
+    print()
+    isq = sum(item["is_question"] == r.is_question for item, r in zip(corpus, results))
+    form = sum(item["form"] == r.form for item, r in zip(corpus, results))
+    exact = sum(
+        item["form"] == r.form and tuple(item["issues"]) == r.issues
+        for item, r in zip(corpus, results)
+    )
+    print(f"is_question accuracy   {_pct(isq, n)}  ({isq}/{n})")
+    print(f"form accuracy          {_pct(form, n)}  ({form}/{n})")
+    print(f"form and issues exact  {_pct(exact, n)}  ({exact}/{n})")
+    print()
+
+    print("form confusion (rows: label, columns: predicted)")
+    print(f"{'':>10}" + "".join(f"{_label(p):>9}" for p in FORMS) + f"{'recall':>9}")
+    for gold in FORMS:
+        row = [
+            sum(item["form"] == gold and r.form == pred for item, r in zip(corpus, results))
+            for pred in FORMS
+        ]
+        total = sum(row)
+        print(
+            f"{_label(gold):>10}"
+            + "".join(f"{c:>9}" for c in row)
+            + f"{_pct(row[FORMS.index(gold)], total):>9}"
+        )
+    print()
+
+    print("issues (per issue over all utterances)")
+    print(
+        f"{'':>11}{'tp':>5}{'fp':>5}{'fn':>5}{'tn':>6}"
+        f"{'precision':>11}{'recall':>9}{'accuracy':>10}"
+    )
+    for issue in ISSUES:
+        tp = fp = fn = tn = 0
+        for item, r in zip(corpus, results):
+            gold, got = issue in item["issues"], issue in r.issues
+            tp += gold and got
+            fp += got and not gold
+            fn += gold and not got
+            tn += not gold and not got
+        print(
+            f"{issue:>11}{tp:>5}{fp:>5}{fn:>5}{tn:>6}{_pct(tp, tp + fp):>11}{_pct(tp, tp + fn):>9}"
+            f"{_pct(tp + tn, n):>10}"
+        )
+    print()
+
+    times: list[float] = []
+    for _ in range(REPEATS):
+        for t in texts:
+            start = time.perf_counter()
+            assess(t)
+            times.append(time.perf_counter() - start)
+    times.sort()
+    p99 = times[min(len(times) - 1, int(0.99 * len(times)))]
+    print(f"latency per call over the corpus x{REPEATS} ({len(times)} calls)")
+    print(
+        f"  median {1000 * statistics.median(times):.3f} ms   p99 {1000 * p99:.3f} ms   "
+        f"max {1000 * times[-1]:.3f} ms"
+    )
+    big = {
+        "10,000-char paste": ("You said the board is split. " * 345)[:9_980] + " What next?",
+        "1,000,000 chars": "x" * 1_000_000,
+        "'what, ' x 20,000": "what, " * 20_000,
+    }
+    for name, text in big.items():
+        start = time.perf_counter()
+        assess(text)
+        print(f"  {name:<20} {1000 * (time.perf_counter() - start):.3f} ms")
+
+
+if __name__ == "__main__":
+    run()
