@@ -17,6 +17,7 @@ from actionlearning import __version__
 COMMAND_GROUPS = (
     "actionlearning.programme_cli",
     "actionlearning.questions_cli",
+    "actionlearning.simulation.cli",
 )
 
 

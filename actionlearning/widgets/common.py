@@ -18,8 +18,9 @@ STATIC_NOTE = (
 )
 
 
-def static_note() -> w.HTML:
-    return w.HTML(STATIC_NOTE)
+def static_note(extra: str = "") -> w.HTML:
+    """The note the website shows, and JupyterLab hides; ``extra`` HTML goes inside it."""
+    return w.HTML(STATIC_NOTE.replace("</div>", f"{extra}</div>") if extra else STATIC_NOTE)
 
 
 def escape(text: str) -> str:
