@@ -1,0 +1,244 @@
+"""Session 4's checks: agreement with a key (percentage and Cohen's kappa, against hand-worked
+examples and the degenerate cases), the transcript coding's partial credit and reasons, and
+the "why" rewrites' form rules. No trainee input may make them raise."""
+
+import pytest
+
+from actionlearning import checks
+from actionlearning.checks.agreement import (
+    cohen_kappa,
+    describe_kappa,
+    normalise_code,
+    percent_agreement,
+    ready,
+    score_coding,
+    score_why_rewrites,
+)
+
+O, C, N = "open", "closed", "not a question"
+
+
+# --- the statistics, against examples worked by hand ----------------------------------------
+
+
+def test_two_codes_half_kappa():
+    # p_o = 3/4; marginals a: o .5, c .5; b: o .25, c .75; p_e = .125 + .375 = .5
+    a, b = [O, O, C, C], [O, C, C, C]
+    assert percent_agreement(a, b) == 0.75
+    assert cohen_kappa(a, b) == pytest.approx(0.5)
+
+
+def test_the_textbook_two_by_two():
+    # 50 items: yes/yes 20, yes/no 5, no/yes 10, no/no 15.
+    # p_o = 35/50 = .7; a says yes 25/50, b says yes 30/50; p_e = .5*.6 + .5*.4 = .5
+    a = ["yes"] * 25 + ["no"] * 25
+    b = ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15
+    assert percent_agreement(a, b) == pytest.approx(0.7)
+    assert cohen_kappa(a, b) == pytest.approx(0.4)
+
+
+def test_three_codes():
+    # p_o = 4/6; a: o 3, c 2, n 1; b: o 2, c 2, n 2; p_e = (6 + 4 + 2) / 36 = 1/3
+    a = [O, O, O, C, C, N]
+    b = [O, O, C, C, N, N]
+    assert percent_agreement(a, b) == pytest.approx(2 / 3)
+    assert cohen_kappa(a, b) == pytest.approx(0.5)
+
+
+def test_perfect_disagreement_is_minus_one_and_perfect_agreement_is_one():
+    assert cohen_kappa([O, C], [C, O]) == pytest.approx(-1.0)
+    assert cohen_kappa([O, C, N], [O, C, N]) == pytest.approx(1.0)
+
+
+def test_one_coder_using_a_single_code_gives_kappa_zero_not_an_error():
+    # p_o = 3/4; a all o; b: o 3, c 1; p_e = 1 * 3/4 = 3/4; kappa = 0
+    assert cohen_kappa([O, O, O, O], [O, C, O, O]) == pytest.approx(0.0)
+
+
+@pytest.mark.parametrize("a, b", [([O, O, O], [O, O, O]), ([N], [N])])
+def test_both_coders_using_one_and_the_same_code_leaves_kappa_undefined(a, b):
+    assert percent_agreement(a, b) == 1.0
+    assert cohen_kappa(a, b) is None
+
+
+def test_nothing_to_compare():
+    assert percent_agreement([], []) is None
+    assert cohen_kappa([], []) is None
+
+
+def test_lengths_must_match():
+    with pytest.raises(ValueError, match="same length"):
+        cohen_kappa([O], [O, C])
+
+
+@pytest.mark.parametrize(
+    "kappa, label",
+    [(None, "undefined"), (-0.1, "less than chance"), (0.0, "slight"), (0.2, "slight"),
+     (0.35, "fair"), (0.5, "moderate"), (0.7, "substantial"), (0.81, "almost perfect"), (1.0, "almost perfect")],
+)
+def test_kappa_labels(kappa, label):
+    assert describe_kappa(kappa) == label
+
+
+@pytest.mark.parametrize(
+    "given, code",
+    [(" Open ", O), ("CLOSED", C), ("Not a question", N), ("not-a-question", N),
+     ("open question", O), ("statement", N), ("Exploratory", "exploratory"), (3, None), (None, None)],
+)
+def test_codes_are_read_generously(given, code):
+    assert normalise_code(given) == code
+
+
+# --- a trainee's coding against the key ----------------------------------------------------
+
+KEY = {"1": C, "2": O, "3": N, "4": O}
+WHY = {"1": "asks for a fact", "3": "advice, with a question mark"}
+
+
+def test_full_agreement():
+    result = score_coding({"1": C, "2": O, "3": N, "4": O}, KEY, WHY)
+    assert (result.points, result.possible) == (4, 4)
+    assert "4 of 4 (100%); Cohen's kappa 1.00 (almost perfect)" in result.report()
+
+
+def test_partial_credit_in_proportion_to_agreement_with_a_reason_per_disagreement():
+    result = score_coding({"1": O, "2": O, "3": N, "4": C}, KEY, WHY)
+    assert (result.points, result.possible) == (2, 4)
+    report = result.report()
+    # theirs o o n c, key c o n o: p_o = .5; theirs o 2, n 1, c 1; key c 1, o 2, n 1;
+    # p_e = (2*2 + 1*1 + 1*1) / 16 = 6/16; kappa = (.5 - .375) / .625 = .2
+    assert "2 of 4 (50%); Cohen's kappa 0.20 (slight)" in report
+    assert "✗ 1: you said open; the key says closed. asks for a fact" in report
+    assert "✗ 4: you said closed; the key says open" in report
+    assert "✓ 3: not a question. advice, with a question mark" in report
+
+
+def test_the_benefit_of_the_doubt_counts_as_agreement_in_both_numbers():
+    result = score_coding({"1": C, "2": O, "3": C, "4": O}, KEY, WHY, accept={"3": [C]})
+    assert result.points == 4
+    report = result.report()
+    assert "4 of 4 (100%); Cohen's kappa 1.00" in report
+    assert "you said closed; the key says not a question, but closed is defensible here" in report
+
+
+def test_missing_invalid_and_numbered_answers():
+    result = score_coding({1: "Closed", "2": "maybe", "3": None, "9": O}, KEY)
+    assert result.points == 1
+    report = result.report()
+    assert "✓ 1: closed" in report
+    assert "'maybe' is not one of 'open' or 'closed' or 'not a question'; the key says open" in report
+    assert "3: not coded; the key says not a question" in report
+    assert "4: not coded" in report
+    assert "3 uncoded or unreadable, counted as disagreeing" in report
+
+
+def test_the_summary_names_the_commonest_difference():
+    key = {str(n): O for n in range(1, 5)} | {"5": C}
+    report = score_coding({"1": C, "2": C, "3": O, "4": O, "5": C}, key).report()
+    assert "Your commonest difference: 2 items the key codes open you coded closed" in report
+
+
+def test_a_single_difference_is_not_called_the_commonest():
+    report = score_coding({"1": O, "2": O, "3": N, "4": O}, KEY).report()
+    assert "commonest" not in report
+
+
+def test_a_blank_coding_says_nothing_is_coded_rather_than_reporting_a_kappa():
+    result = score_coding({k: None for k in KEY}, KEY)
+    assert result.points == 0
+    assert "nothing coded yet" in result.report()
+    assert "kappa 0.00" not in result.report()
+
+
+def test_a_single_code_throughout_reports_kappa_as_undefined():
+    report = score_coding({"1": O, "2": O}, {"1": O, "2": O}).report()
+    assert "2 of 2 (100%); Cohen's kappa is undefined here" in report
+
+
+@pytest.mark.parametrize("answers", [None, "open", ["open"], 3, {"1": ["open"]}, {"1": {}}])
+def test_malformed_codings_score_zero_with_a_reason_and_never_raise(answers):
+    result = score_coding(answers, KEY)
+    assert result.points == 0 and result.possible == 4
+    assert "the key says" in result.report() or "expected a dictionary" in result.report()
+
+
+def test_the_kinds_of_question_use_the_same_scoring():
+    key = {"1": "clarifying", "2": "exploratory"}
+    result = score_coding({"1": "clarifying", "2": "fresh"}, key, codes=("clarifying", "exploratory"))
+    assert result.points == 2
+
+
+def test_ready_says_what_is_missing_without_revealing_the_key():
+    result = ready({"1": "Open", 2: "closed", "3": "perhaps", "7": O}, ("open", "closed", "not a question"), "1234")
+    report = result.report()
+    assert result.points == 2 and result.possible == 4
+    assert "✓ 1: coded" in report and "✓ 2: coded" in report
+    assert "3: 'perhaps' is not one of" in report
+    assert "4: not coded yet" in report
+    assert "7: not an item" in report
+    assert "key" not in report
+    assert ready("open", ("open",), "12").points == 0
+
+
+def test_checks_reaches_the_module_on_first_use():
+    assert checks.agreement.score_coding is score_coding
+
+
+# --- "why" questions rewritten ----------------------------------------------------------------
+
+ORIGINALS = [
+    "Why did you agree to chair the working group?",
+    "Why haven't you raised the waiting list with the board?",
+]
+
+
+@pytest.mark.parametrize(
+    "rewrite, points",
+    [
+        ("What led you to agree to chair the working group?", 1.0),
+        ("Dev, what has made it hard to raise the waiting list with the board?", 1.0),  # a name first is fine
+        ("Dev what led you to agree to chair the working group?", 1.0),  # with or without a comma
+        ("So what about handing the chair to someone else?", 0.75),  # advice, after a filler
+        ("What has made it hard to take the waiting list to the board?", 1.0),
+        ("What led to that?", 0.75),  # no words of the original's
+        ("What led you to agree to chair it", 0.75),  # no question mark
+        ("Did something lead you to agree to chair it?", 0.75),  # closed stem
+        ("What about handing the chair to someone else?", 0.75),  # advice
+        ("Why did you agree to chair the working group, really?", 0.5),
+        ("Why did you agree to chair the working group?", 0.0),  # unchanged
+        ("", 0.0),
+        (None, 0.0),
+    ],
+)
+def test_why_rewrite_form_rules(rewrite, points):
+    original = ORIGINALS[1] if "hard" in str(rewrite) else ORIGINALS[0]
+    result = score_why_rewrites([rewrite], [original])
+    assert result.points == points, result.report()
+
+
+def test_why_rewrites_reasons_are_readable():
+    report = score_why_rewrites(
+        ["How come you agreed to chair it? And who asked you?", None], ORIGINALS
+    ).report()
+    assert "still asks 'why' (or 'how come')" in report
+    assert "found 2 question marks" in report
+    assert "no rewrite yet for: Why haven't you raised the waiting list with the board?" in report
+
+
+def test_a_long_rewrite_loses_the_short_question_point():
+    long = "What led you to agree to chair the working group " + "when there was so much else " * 4 + "?"
+    report = score_why_rewrites([long], ORIGINALS[:1]).report()
+    assert "words; try 25 or fewer" in report
+
+
+@pytest.mark.parametrize("rewrites", [None, 3, {"a": "b"}, [1, 2], "What led you to agree?"])
+def test_malformed_rewrites_never_raise(rewrites):
+    result = score_why_rewrites(rewrites, ORIGINALS)
+    assert result.possible == 2
+    assert result.points <= 1
+
+
+def test_extra_rewrites_are_ignored_and_say_so():
+    result = score_why_rewrites(["What led you to agree to chair?"] * 3, ORIGINALS[:1])
+    assert result.points == 1
+    assert "2 more than asked for" in result.report()
