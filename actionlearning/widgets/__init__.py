@@ -14,6 +14,9 @@ WIDGETS = {
     "SetRound": "set_round",
     "AirtimePlanner": "airtime_planner",
     "WaitTime": "wait_time",
+    "ParticipationChart": "participation_chart",
+    "TranscriptReplay": "transcript_replay",
+    "SupervisionExplorer": "supervision_explorer",
 }
 
 __all__ = sorted(WIDGETS)
