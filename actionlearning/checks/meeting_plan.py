@@ -1,0 +1,311 @@
+"""A meeting plan, the arithmetic of airtime, and a rotation over three meetings (session 3).
+
+Each check reads the trainee's answer through :mod:`actionlearning.airtime`, the same logic as
+the airtime planner, so the exercise and the practice widget agree on what a workable meeting
+is. Every constraint earns its own credit and gives its reason; nothing here raises on an
+answer, however it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from actionlearning import airtime
+from actionlearning.checks import CheckResult, ItemResult
+
+# --- Part 1: a meeting plan for a set of nine, three of whom have bid -------------------------
+
+MEMBERS = 9
+PRESENTERS = 3
+MIN_UPDATES = 15
+MIN_BIDDING = 5
+MIN_BREAK = 5
+MIN_PROCESS_REVIEW = 10
+MIN_CHECK_OUT = 5
+PLAN_ITEMS = 7
+
+
+def score_meeting_plan(
+    plan: object, members: int = MEMBERS, presenters: int = PRESENTERS
+) -> CheckResult:
+    """Seven constraints on a hand-written 180-minute plan, one point each, with reasons."""
+    title = "Your meeting plan"
+    try:
+        reviewed = airtime.review_plan(plan, members)
+    except airtime.PlanError as error:
+        reason = "I could not read the plan, so none of it could be checked yet: " + "; ".join(
+            error.problems
+        )
+        return CheckResult(title, (ItemResult("the plan", 0.0, PLAN_ITEMS, reason),))
+    except Exception as error:  # never let a strange answer stop the grading
+        reason = f"I could not read the plan ({type(error).__name__}); keep the shape of the answer cell"
+        return CheckResult(title, (ItemResult("the plan", 0.0, PLAN_ITEMS, reason),))
+    blocks = reviewed.blocks
+    minutes = {s: sum(b.minutes for b in blocks if b.stage == s) for s in airtime.STAGES}
+    updates, bidding = minutes["updates"], minutes["bidding"]
+    review, check_out = minutes["process review"], minutes["check-out"]
+    return CheckResult(title, (
+        _order(blocks),
+        _total(reviewed),
+        _slots(reviewed.slots, presenters),
+        _check_in(minutes["check-in"], members),
+        _both(
+            "updates and bidding",
+            (updates >= MIN_UPDATES,
+             f"updates {updates} minutes (at least {MIN_UPDATES}: {members} people report on their actions)"),
+            (bidding >= MIN_BIDDING, f"bidding {bidding} minutes (at least {MIN_BIDDING})"),
+        ),
+        _break(blocks),
+        _both(
+            "process review and check-out",
+            (review >= MIN_PROCESS_REVIEW,
+             f"process review {review} minutes (at least {MIN_PROCESS_REVIEW} while the set is new)"),
+            (check_out >= MIN_CHECK_OUT, f"check-out {check_out} minutes (at least {MIN_CHECK_OUT})"),
+        ),
+    ))
+
+
+def _order(blocks) -> ItemResult:
+    problems = airtime.sequence_problems(blocks)
+    if not problems:
+        return ItemResult(
+            "order", 1.0, 1.0,
+            "check-in first, updates and bidding before the slots, review and check-out at the end",
+        )
+    return ItemResult("order", 0.5 if len(problems) == 1 else 0.0, 1.0, " ".join(problems))
+
+
+def _total(plan: airtime.MeetingPlan) -> ItemResult:
+    added = f"the plan adds up to {plan.allocated}"
+    if plan.overrun:
+        return ItemResult(
+            "180 minutes", 0.0, 1.0, f"{added}: {plan.overrun} minutes over; something would be squeezed"
+        )
+    if plan.unallocated:
+        return ItemResult(
+            "180 minutes", 0.0, 1.0, f"{added}: {plan.unallocated} minutes unallocated; give them to a stage"
+        )
+    return ItemResult("180 minutes", 1.0, 1.0, "the blocks add up to exactly 180 minutes")
+
+
+def _slots(slots, presenters: int) -> ItemResult:
+    name = f"{presenters} slots of {airtime.GOOD_SLOT}+"
+    lengths = ", ".join(str(b.minutes) for b in slots) or "none"
+    if len(slots) != presenters:
+        return ItemResult(
+            name, 0.0, 1.0,
+            f"{len(slots)} presenter slots ({lengths}); {presenters} members bid and each needs a slot",
+        )
+    if all(b.minutes >= airtime.GOOD_SLOT for b in slots):
+        return ItemResult(
+            name, 1.0, 1.0, f"{presenters} slots ({lengths} minutes), each at least {airtime.GOOD_SLOT}"
+        )
+    if all(b.minutes >= airtime.MIN_SLOT for b in slots):
+        return ItemResult(
+            name, 0.5, 1.0,
+            f"slots of {lengths} minutes: workable, but under {airtime.GOOD_SLOT} is tight for a new set",
+        )
+    return ItemResult(
+        name, 0.0, 1.0,
+        f"slots of {lengths} minutes: a slot under {airtime.MIN_SLOT} rarely gets past clarifying questions",
+    )
+
+
+def _check_in(given: int, members: int) -> ItemResult:
+    needed = airtime.check_in_minutes(members)
+    if given >= needed:
+        return ItemResult(
+            "check-in", 1.0, 1.0, f"{given} minutes: room for each of {members} voices (at least {needed})"
+        )
+    return ItemResult(
+        "check-in", 0.0, 1.0,
+        f"{given} minutes for {members} members; allow about a minute and a half each, {needed} or more",
+    )
+
+
+def _both(name: str, first: tuple[bool, str], second: tuple[bool, str]) -> ItemResult:
+    met = [ok for ok, _ in (first, second)].count(True)
+    reason = "; ".join(("✓ " if ok else "✗ ") + text for ok, text in (first, second))
+    return ItemResult(name, met / 2, 1.0, reason)
+
+
+def _break(blocks) -> ItemResult:
+    stages = [b.stage for b in blocks]
+    slots = [i for i, s in enumerate(stages) if s == "slot"]
+    breaks = [i for i, s in enumerate(stages) if s == "break" and blocks[i].minutes >= MIN_BREAK]
+    if not breaks:
+        return ItemResult(
+            "a break", 0.0, 1.0,
+            f"no break of {MIN_BREAK} minutes or more; three hours without one wears down attention",
+        )
+    if slots and any(slots[0] < i < slots[-1] for i in breaks):
+        return ItemResult("a break", 1.0, 1.0, "a break between presenter slots, when the set needs it")
+    return ItemResult(
+        "a break", 0.5, 1.0,
+        "there is a break, but not between presenter slots; mid-meeting serves the set better",
+    )
+
+
+def timed(plan: object, members: int = MEMBERS) -> str:
+    """A hand-written plan with its start times and the planner's review, or what stops it
+    being read; for the trainee to look at while drafting. Never raises."""
+    try:
+        return airtime.review_plan(plan, members).to_text()
+    except airtime.PlanError as error:
+        return "Not readable yet:\n" + "\n".join(f"  {p}" for p in error.problems)
+    except Exception as error:  # a strange answer: say so, and carry on
+        return f"Not readable yet ({type(error).__name__}): keep the shape of the answer cell."
+
+
+# --- Part 2: the arithmetic of airtime --------------------------------------------------------
+
+
+def _whole_number(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _not_a_dictionary(answers: object) -> str:
+    return (
+        f"expected a dictionary such as {{'a': 3}}, found {type(answers).__name__}; "
+        "keep the answer cell's shape"
+    )
+
+
+def numbers_ready(answers: object, items: str = "abcd") -> CheckResult:
+    """Self-check: is every item answered with a whole number? Reveals nothing of the key."""
+    title = "Ready to submit"
+    if not isinstance(answers, Mapping):
+        reason = _not_a_dictionary(answers)
+        return CheckResult(title, tuple(ItemResult(i, 0.0, 1.0, reason) for i in items))
+    results = []
+    for item in items:
+        given = answers.get(item)
+        if given is None:
+            results.append(ItemResult(item, 0.0, 1.0, "not answered yet: a whole number"))
+        elif _whole_number(given) is None:
+            results.append(ItemResult(item, 0.0, 1.0, f"{given!r} is not a whole number"))
+        else:
+            results.append(ItemResult(item, 1.0, 1.0, "answered"))
+    return CheckResult(title, tuple(results))
+
+
+def score_numbers(
+    answers: object, key: Mapping[str, int], reasons: Mapping[str, str] | None = None
+) -> CheckResult:
+    """One point per item whose whole-number answer matches ``key``, with the working shown."""
+    reasons = reasons or {}
+    title = "Your airtime arithmetic"
+    if not isinstance(answers, Mapping):
+        reason = _not_a_dictionary(answers)
+        return CheckResult(title, tuple(ItemResult(i, 0.0, 1.0, reason) for i in key))
+    results = []
+    for item, expected in key.items():
+        given = answers.get(item)
+        why = reasons.get(item, "")
+        if _whole_number(given) == expected:
+            reason, points = f"{expected}. {why}", 1.0
+        elif given is None:
+            reason, points = f"not answered; it is {expected}. {why}", 0.0
+        else:
+            reason, points = f"you said {given!r}; it is {expected}. {why}", 0.0
+        results.append(ItemResult(item, points, 1.0, reason.strip()))
+    return CheckResult(title, tuple(results))
+
+
+# --- Part 3: airtime over three meetings for a set of nine ------------------------------------
+
+SET = ("Amara", "Ben", "Claire", "Dev", "Ewan", "Fatima", "Gareth", "Hannah", "Imran")
+MEETINGS = 3
+PER_MEETING = 3
+FIRST = "Dev"  # his proposal goes to the board before meeting 2
+ON_LEAVE = ("Fatima", 2)  # away for meeting 2
+PRESENTED_LAST = ("Ben", "Claire", "Hannah")  # presented at the last meeting: they wait
+LAST = "Imran"  # his pilot runs until after meeting 2
+ROTATION_ITEMS = 6
+
+
+def score_rotation(rotation: object) -> CheckResult:
+    """Six constraints on who presents at which of three meetings, one point each, with reasons."""
+    title = "Your rotation"
+    try:
+        read = airtime.read_rotation(rotation, SET, MEETINGS)
+    except airtime.PlanError as error:
+        reason = "I could not read the rotation, so none of it could be checked yet: " + "; ".join(
+            error.problems
+        )
+        return CheckResult(title, (ItemResult("the rotation", 0.0, ROTATION_ITEMS, reason),))
+    except Exception as error:  # never let a strange answer stop the grading
+        reason = f"I could not read the rotation ({type(error).__name__}); keep the shape of the answer cell"
+        return CheckResult(title, (ItemResult("the rotation", 0.0, ROTATION_ITEMS, reason),))
+    name, away = ON_LEAVE
+    return CheckResult(title, (
+        _three_a_meeting(read),
+        _everyone_once(read),
+        _in("Dev first", FIRST, read.meeting_of(FIRST), {1}, "his proposal goes to the board before meeting 2"),
+        _in(
+            "Fatima's leave", name, read.meeting_of(name), set(range(1, MEETINGS + 1)) - {away},
+            f"she is on leave for meeting {away}",
+        ),
+        _last_time_wait(read),
+        _in("Imran last", LAST, read.meeting_of(LAST), {MEETINGS}, "his pilot runs until after meeting 2"),
+    ))
+
+
+def _three_a_meeting(read: airtime.Rotation) -> ItemResult:
+    sizes = {n: len(names) for n, names in read.meetings.items()}
+    if all(size == PER_MEETING for size in sizes.values()):
+        return ItemResult("three a meeting", 1.0, 1.0, "three presenters at each meeting, one per slot")
+    shown = ", ".join(f"meeting {n}: {s}" for n, s in sizes.items())
+    return ItemResult(
+        "three a meeting", 0.0, 1.0, f"{shown}; each meeting has three slots, so three presenters"
+    )
+
+
+def _everyone_once(read: airtime.Rotation) -> ItemResult:
+    counts = read.counts(SET)
+    once = [m for m in SET if counts[m] == 1]
+    if len(once) == len(SET):
+        return ItemResult(
+            "everyone once", 1.0, 1.0, "all nine present once: airtime balanced over the three meetings"
+        )
+    missing = [m for m in SET if counts[m] == 0]
+    twice = [m for m in SET if counts[m] > 1]
+    parts = []
+    if missing:
+        parts.append("not presenting: " + ", ".join(missing))
+    if twice:
+        parts.append("more than once: " + ", ".join(twice))
+    points = 0.5 if len(once) >= len(SET) - 2 else 0.0
+    return ItemResult(
+        "everyone once", points, 1.0, "; ".join(parts) + "; each member should present exactly once"
+    )
+
+
+def _last_time_wait(read: airtime.Rotation) -> ItemResult:
+    waiting = [m for m in PRESENTED_LAST if not read.meeting_of(m) or 1 in read.meeting_of(m)]
+    if not waiting:
+        return ItemResult(
+            "last time's presenters wait", 1.0, 1.0,
+            "Ben, Claire and Hannah wait their turn until meeting 2 or 3",
+        )
+    return ItemResult(
+        "last time's presenters wait", 0.0, 1.0,
+        f"not yet placed at meeting 2 or 3: {', '.join(waiting)}. Ben, Claire and Hannah presented "
+        "last time, so they wait for meeting 2 or 3 and others go first",
+    )
+
+
+def _in(item: str, name: str, meetings: list[int], allowed: set[int], why: str) -> ItemResult:
+    places = " and ".join(f"meeting {n}" for n in meetings) or "no meeting"
+    wanted = " or ".join(f"meeting {n}" for n in sorted(allowed))
+    if meetings and set(meetings) <= allowed:
+        return ItemResult(item, 1.0, 1.0, f"{name} presents at {places}: {why}")
+    return ItemResult(item, 0.0, 1.0, f"{name} presents at {places}; {why}, so {wanted}")

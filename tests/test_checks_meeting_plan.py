@@ -1,0 +1,132 @@
+"""Session 3's checks: a meeting plan, airtime arithmetic and a rotation, with reasons."""
+
+import pytest
+
+from actionlearning import checks
+
+GOOD_PLAN = [
+    ("check-in", 15), ("updates", 20), ("bidding", 10), ("slot 1", 35), ("break", 10),
+    ("slot 2", 35), ("slot 3", 35), ("process review", 10), ("check-out", 10),
+]
+GOOD_ROTATION = {
+    1: ["Dev", "Fatima", "Amara"],
+    2: ["Ben", "Claire", "Ewan"],
+    3: ["Hannah", "Gareth", "Imran"],
+}
+KEY = {"a": 4, "b": 2, "c": 3, "d": 33}
+
+
+def plan_with(**changes):
+    return [(name, changes.get(name.split()[0].replace("-", "_"), minutes)) for name, minutes in GOOD_PLAN]
+
+
+def score(plan):
+    return checks.meeting_plan.score_meeting_plan(plan)
+
+
+def item(result, name):
+    return next(i for i in result.items if i.item == name)
+
+
+def test_a_good_plan_earns_every_point_and_says_why():
+    result = score(GOOD_PLAN)
+    assert (result.points, result.possible) == (7, 7)
+    assert "the blocks add up to exactly 180 minutes" in result.report()
+
+
+def test_a_dictionary_plan_in_another_valid_shape_also_passes():
+    plan = {"Check in": 14, "Updates": 16, "Bids": 5, "Slot: Dev": 38, "Slot: Amara": 37,
+            "Tea": 10, "Slot: Ewan": 35, "Learning review": 15, "Check out": 10}
+    assert score(plan).points == 7
+
+
+@pytest.mark.parametrize(
+    "plan, name, points, fragment",
+    [
+        (plan_with(check_in=10, updates=25), "check-in", 0, "10 minutes for 9 members"),
+        ([p for p in GOOD_PLAN if p[0] != "break"] + [("check-out", 10)], "180 minutes", 1, "exactly 180"),
+        (plan_with(updates=30), "180 minutes", 0, "10 minutes over"),
+        (plan_with(updates=10), "180 minutes", 0, "10 minutes unallocated"),
+        ([p if p[0] != "slot 3" else ("slot 3", 22) for p in GOOD_PLAN], "3 slots of 25+", 0.5, "tight"),
+        ([p if p[0] != "slot 3" else ("slot 3", 15) for p in GOOD_PLAN], "3 slots of 25+", 0, "under 20"),
+        ([p for p in GOOD_PLAN if p[0] != "slot 3"], "3 slots of 25+", 0, "2 presenter slots"),
+        (plan_with(bidding=0), "updates and bidding", 0.5, "✗ bidding 0 minutes"),
+        (plan_with(process=5, check_out=20), "process review and check-out", 0.5, "✗ process review 5"),
+        ([p for p in GOOD_PLAN if p[0] != "break"], "a break", 0, "no break"),
+        (GOOD_PLAN[:3] + [("break", 10)] + GOOD_PLAN[3:4] + GOOD_PLAN[5:], "a break", 0.5, "not between presenter slots"),
+        (GOOD_PLAN[1:2] + GOOD_PLAN[:1] + GOOD_PLAN[2:], "order", 0.5, "It opens with updates"),
+        (GOOD_PLAN[::-1], "order", 0, "It opens with check-out"),
+    ],
+)
+def test_each_constraint_earns_its_own_credit(plan, name, points, fragment):
+    found = item(score(plan), name)
+    assert found.points == points, found.reason
+    assert fragment in found.reason
+
+
+@pytest.mark.parametrize("plan", [[], None, "a plan", 42, [("check-in",)], [("nonsense", 5)], [{"a": 1}], {1: object()}])
+def test_an_unreadable_plan_scores_zero_with_a_reason_and_never_raises(plan):
+    result = score(plan)
+    assert result.points == 0 and result.possible == 7
+    assert "I could not read the plan" in result.report()
+
+
+def test_the_blank_answer_scores_zero():
+    assert checks.award(score([]), points=4) == 0
+
+
+def test_the_numbers_self_check_reveals_nothing():
+    ready = checks.meeting_plan.numbers_ready({"a": 4, "b": "2", "c": None, "d": "lots"})
+    report = ready.report()
+    assert "a: answered" in report and "b: answered" in report
+    assert "c: not answered yet" in report and "'lots' is not a whole number" in report
+    assert ready.points == 2
+    assert checks.meeting_plan.numbers_ready(None).points == 0
+
+
+def test_the_numbers_are_scored_with_the_working():
+    why = {"d": "100 // 3 = 33, with a minute to spare"}
+    result = checks.meeting_plan.score_numbers({"a": 4, "b": 2.0, "c": "3", "d": 34}, KEY, why)
+    assert result.points == 3
+    assert "you said 34; it is 33. 100 // 3 = 33" in result.report()
+    assert checks.meeting_plan.score_numbers({"a": None, "b": True}, KEY).points == 0
+    assert checks.meeting_plan.score_numbers([4, 2, 3, 33], KEY).points == 0
+
+
+def test_a_good_rotation_earns_every_point():
+    result = checks.meeting_plan.score_rotation(GOOD_ROTATION)
+    assert (result.points, result.possible) == (6, 6)
+    spelled = {"Meeting 1": ["dev", "fatima", "AMARA"], "2": ("Ben", "Claire", "Ewan"), 3: ["Hannah", "Gareth", "Imran"]}
+    assert checks.meeting_plan.score_rotation(spelled).points == 6
+
+
+@pytest.mark.parametrize(
+    "changes, name, points, fragment",
+    [
+        ({1: ["Fatima", "Amara", "Gareth"], 3: ["Hannah", "Dev", "Imran"]}, "Dev first", 0, "so meeting 1"),
+        ({1: ["Dev", "Ewan", "Amara"], 2: ["Ben", "Claire", "Fatima"]}, "Fatima's leave", 0, "on leave for meeting 2"),
+        ({1: ["Dev", "Fatima", "Ben"], 2: ["Amara", "Claire", "Ewan"]}, "last time's presenters wait", 0, "Ben"),
+        ({2: ["Ben", "Claire", "Imran"], 3: ["Hannah", "Gareth", "Ewan"]}, "Imran last", 0, "his pilot runs until"),
+        ({3: ["Hannah", "Gareth"]}, "three a meeting", 0, "meeting 3: 2"),
+        ({3: ["Hannah", "Gareth"]}, "everyone once", 0.5, "not presenting: Imran"),
+        ({3: ["Hannah", "Gareth", "Dev"]}, "everyone once", 0.5, "more than once: Dev"),
+    ],
+)
+def test_each_rotation_constraint_has_its_credit_and_reason(changes, name, points, fragment):
+    result = checks.meeting_plan.score_rotation({**GOOD_ROTATION, **changes})
+    found = item(result, name)
+    assert found.points == points, found.reason
+    assert fragment in found.reason
+
+
+@pytest.mark.parametrize("rotation", [{1: [], 2: [], 3: []}, None, [], {1: ["Zed"]}, {"x": 1}, {1: [None]}])
+def test_a_blank_or_unreadable_rotation_scores_zero_and_never_raises(rotation):
+    result = checks.meeting_plan.score_rotation(rotation)
+    assert result.points == 0 and result.possible == 6
+
+
+def test_the_timed_view_shows_start_times_or_why_not():
+    text = checks.meeting_plan.timed(GOOD_PLAN)
+    assert " 0:45   35  slot 1" in text and "end (180 of 180 minutes)" in text
+    assert checks.meeting_plan.timed([]).startswith("Not readable yet:\n  the plan is empty")
+    assert checks.meeting_plan.timed({1: object()}).startswith("Not readable yet")
