@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.test_book import toc_files
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -80,12 +81,51 @@ def test_the_site_root_leads_to_the_landing_page(browser, site):
     page.close()
 
 
-@pytest.mark.parametrize("path", ["book/intro.html", "book/sessions/session-01.html"])
-def test_pages_load_without_console_errors_or_offsite_requests(browser, site, path):
+PAGES = [f"{name}.html" for name in toc_files()]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_cleanly_links_resolve_and_passes_axe(browser, site, built_site, path):
+    from axe_playwright_python.sync_playwright import Axe
+
     page, errors, offsite = open_page(browser, f"{site}/{path}")
     assert page.locator("article h1").first.is_visible()
     assert errors == [], f"{path}: console errors {errors}"
     assert offsite == [], f"{path}: requests beyond this machine {offsite}"
+    # every internal link resolves to a file of the site, and its #fragment to an element there
+    links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    for url in {u for u in links if u.startswith(site)}:
+        target, _, fragment = url[len(site) + 1:].partition("#")
+        file = built_site / (target.split("?")[0] or "index.html")
+        assert file.is_file(), f"{path} links to {url}, which does not exist"
+        if fragment and file.suffix == ".html":
+            html = file.read_text("utf-8")
+            assert f'id="{fragment}"' in html, f"{path} links to #{fragment}, missing in {target}"
+    # no serious or critical accessibility violations; images carry alt text
+    violations = Axe().run(page).response["violations"]
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], f"{path}: {serious}"
+    assert page.locator("img:not([alt])").count() == 0
+    page.close()
+
+
+def test_search_for_questioning_finds_the_questioning_sessions(browser, site):
+    page, errors, _ = open_page(browser, f"{site}/search.html?q=questioning")
+    page.wait_for_selector("#search-results li", timeout=15000)
+    found = page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.getAttribute('href'))")
+    assert any("session-04" in href for href in found), found
+    assert any("session-05" in href for href in found), found
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if "/sessions/" in p])
+def test_the_widgets_on_session_pages_render(browser, site, path):
+    page, errors, _ = open_page(browser, f"{site}/{path}")
+    widgets = page.locator(".jupyter-widgets.widget-vbox")
+    widgets.first.wait_for(state="visible", timeout=15000)
+    assert page.locator(".al-static-only").first.is_visible()
+    assert errors == []
     page.close()
 
 

@@ -4,3 +4,19 @@
 require.config({
   baseUrl: new URL("_static/", new URL(document.documentElement.dataset.content_root || "./", document.baseURI)).href,
 });
+
+// ipywidgets' sliders draw a handle (role="slider") and an editable readout without an
+// accessible name; screen readers would announce "slider" alone. Name them after the widget's
+// own label as they render.
+document.addEventListener("DOMContentLoaded", () => {
+  const nameSliders = () => {
+    document.querySelectorAll(".widget-slider").forEach((slider) => {
+      const name = slider.querySelector(".widget-label")?.textContent?.trim();
+      if (!name) return;
+      slider.querySelectorAll("[role='slider'], .widget-readout").forEach((part) => {
+        if (!part.getAttribute("aria-label")) part.setAttribute("aria-label", name);
+      });
+    });
+  };
+  new MutationObserver(nameSliders).observe(document.body, { childList: true, subtree: true });
+});
