@@ -1,5 +1,6 @@
 # The workbook's commands. Each creates .venv and installs what it needs on first use.
-#   make book       build the handbook website into _build/html
+#   make book       build the handbook website into _build/html (EDITION=trainer: the
+#                   trainer edition, with facilitator notes, into _build/trainer/_build/html)
 #   make test       run the whole test suite
 #   make lab        open JupyterLab on the workbook, widgets working
 #   make bench      print benchmark figures
@@ -11,19 +12,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 WIDGETS_JS := _build/widgets-js/.installed
+EDITION ?= trainee
+ifeq ($(EDITION),trainer)
+SITE := _build/trainer/_build/html
+OUTPUT := --path-output _build/trainer
+else
 SITE := _build/html
+OUTPUT :=
+endif
 
 .PHONY: book html test lab bench exercises clean
 
 book: $(INSTALLED) $(WIDGETS_JS)
 	@$(MAKE) --no-print-directory html
-	@echo "The handbook is built: open $(CURDIR)/$(SITE)/index.html"
+	@echo "The $(EDITION) edition of the handbook is built: open $(CURDIR)/$(SITE)/index.html"
 
 # Build only, assuming set-up is done (the tests call this too). Warnings are errors and
 # unresolved references warn (-n); --keep-going lists every failing page, not just the first.
 BOOK ?= .
 html:
-	$(BIN)/jupyter-book build $(BOOK) --builder html -W -n --keep-going
+	ACTIONLEARNING_EDITION=$(EDITION) $(BIN)/jupyter-book build $(BOOK) $(OUTPUT) --builder html -W -n --keep-going
 
 test: $(INSTALLED) $(WIDGETS_JS)
 	$(BIN)/python -m pytest

@@ -12,6 +12,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "_build" / "html"
+TRAINER_SITE = REPO / "_build" / "trainer" / "_build" / "html"
 REGION = ("SOLUTION", "HIDDEN TESTS", "MARK SCHEME")
 
 # nbgrader and Jupyter start helper programs (alembic, kernels) from PATH: make it this
@@ -36,20 +37,30 @@ def secret_lines(source: Path = REPO / "source", min_length: int = 24) -> set[st
     return found
 
 
-def build_book(path: Path = REPO) -> subprocess.CompletedProcess:
+def build_book(path: Path = REPO, edition: str = "trainee") -> subprocess.CompletedProcess:
     """Build a book with the command `make book` uses (the Makefile's `html` target)."""
     return subprocess.run(
         ["make", "--no-print-directory", "-C", str(REPO), "html",
-         f"BIN={Path(sys.executable).parent}", f"BOOK={path}"],
+         f"BIN={Path(sys.executable).parent}", f"BOOK={path}", f"EDITION={edition}"],
         capture_output=True,
         text=True,
     )
 
 
+def _built(edition: str, site: Path) -> Path:
+    result = build_book(edition=edition)
+    if result.returncode != 0:
+        pytest.fail(f"the {edition} edition did not build:\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}")
+    return site
+
+
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """The handbook, built (incrementally) from the working tree; fails with the build log."""
-    result = build_book()
-    if result.returncode != 0:
-        pytest.fail(f"the handbook did not build:\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}")
-    return SITE
+    """The trainee edition, built (incrementally) from the working tree."""
+    return _built("trainee", SITE)
+
+
+@pytest.fixture(scope="session")
+def trainer_site() -> Path:
+    """The trainer edition, with facilitator notes and the trainers' masters."""
+    return _built("trainer", TRAINER_SITE)

@@ -92,6 +92,39 @@ def test_no_solution_or_hidden_test_text_reaches_the_site(built_site):
             assert line not in text, f"{path} leaks {line!r}"
 
 
+def _pages_with_notes() -> list[str]:
+    return [f"book/sessions/{p.stem}" for p in session_pages() if "```{facilitator-note}" in p.read_text("utf-8")]
+
+
+def _note_lines() -> set[str]:
+    """Distinctive lines of every facilitator note in the session pages."""
+    lines = set()
+    for page in session_pages():
+        for note in re.findall(r"```\{facilitator-note\}.*?\n(.*?)```", page.read_text("utf-8"), flags=re.S):
+            lines |= {line.strip() for line in note.splitlines() if len(line.strip()) > 40 and "{" not in line}
+    return lines
+
+
+def test_the_trainee_edition_leaves_out_facilitator_notes(built_site):
+    notes = _note_lines()
+    assert _pages_with_notes() and notes, "the session pages carry facilitator notes, so this can fail"
+    pages = {p: p.read_text("utf-8") for p in built_site.rglob("*.html")}
+    pages[built_site / "searchindex.js"] = (built_site / "searchindex.js").read_text("utf-8")
+    for path, html in pages.items():
+        assert "facilitator-note" not in html, path
+        text = _text(html)
+        for line in notes:
+            assert " ".join(line.split()[:8]) not in text, f"{path} shows a facilitator note: {line}"
+
+
+def test_the_trainer_edition_shows_the_notes_and_the_masters(trainer_site):
+    for page in _pages_with_notes():
+        html = (trainer_site / f"{page}.html").read_text("utf-8")
+        assert "facilitator-note admonition" in html and "Facilitator’s note" in html, page
+    masters = list(trainer_site.rglob("_downloads/**/*.ipynb"))
+    assert any("BEGIN SOLUTION" in p.read_text("utf-8") for p in masters)
+
+
 def test_the_exercise_download_is_the_trainee_version(built_site):
     downloads = list((built_site / "_downloads").rglob("why-action-learning.ipynb"))
     assert downloads
