@@ -2,6 +2,7 @@
 #   make book       build the handbook website into _build/html (EDITION=trainer: the
 #                   trainer edition, with facilitator notes, into _build/trainer/_build/html)
 #   make test       run the whole test suite
+#   make pdf        the whole handbook as one PDF, printed by Debian's Chromium
 #   make lab        open JupyterLab on the workbook, widgets working
 #   make bench      print benchmark figures
 #   make exercises  regenerate exercises/ from source/ with nbgrader
@@ -21,7 +22,7 @@ SITE := _build/html
 OUTPUT :=
 endif
 
-.PHONY: book html test lab bench exercises clean
+.PHONY: book html pdf test lab bench exercises clean
 
 book: $(INSTALLED) $(WIDGETS_JS)
 	@$(MAKE) --no-print-directory html
@@ -32,6 +33,16 @@ book: $(INSTALLED) $(WIDGETS_JS)
 BOOK ?= .
 html:
 	ACTIONLEARNING_EDITION=$(EDITION) $(BIN)/jupyter-book build $(BOOK) $(OUTPUT) --builder html -W -n --keep-going
+
+# One page holding the whole book, printed to PDF by Chromium (apt-get install chromium).
+CHROMIUM ?= chromium
+pdf: $(INSTALLED) $(WIDGETS_JS)
+	ACTIONLEARNING_EDITION=$(EDITION) $(BIN)/jupyter-book build . --builder singlehtml -W -n --keep-going
+	$(CHROMIUM) --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+	  --disable-component-update --disable-sync --user-data-dir=$(CURDIR)/_build/.chromium \
+	  --no-pdf-header-footer --virtual-time-budget=20000 \
+	  --print-to-pdf=$(CURDIR)/_build/handbook-$(EDITION).pdf file://$(CURDIR)/_build/singlehtml/book/intro.html
+	@echo "The $(EDITION) edition as a PDF: $(CURDIR)/_build/handbook-$(EDITION).pdf"
 
 test: $(INSTALLED) $(WIDGETS_JS)
 	$(BIN)/python -m pytest
