@@ -108,8 +108,11 @@ def _note_lines() -> set[str]:
 def test_the_trainee_edition_leaves_out_facilitator_notes(built_site):
     notes = _note_lines()
     assert _pages_with_notes() and notes, "the session pages carry facilitator notes, so this can fail"
-    pages = {p: p.read_text("utf-8") for p in built_site.rglob("*.html")}
-    pages[built_site / "searchindex.js"] = (built_site / "searchindex.js").read_text("utf-8")
+    pages = {
+        p: p.read_text("utf-8")
+        for p in built_site.rglob("*")
+        if p.suffix in {".html", ".md", ".ipynb", ".txt"} or p.name == "searchindex.js"
+    }
     for path, html in pages.items():
         assert "facilitator-note" not in html, path
         text = _text(html)
@@ -123,6 +126,17 @@ def test_the_trainer_edition_shows_the_notes_and_the_masters(trainer_site):
         assert "facilitator-note admonition" in html and "Facilitator’s note" in html, page
     masters = list(trainer_site.rglob("_downloads/**/*.ipynb"))
     assert any("BEGIN SOLUTION" in p.read_text("utf-8") for p in masters)
+
+
+def test_each_notebook_page_offers_a_clean_ipynb_download(built_site):
+    import nbformat
+
+    for name in [f for f in toc_files() if f.startswith("book/sessions/")]:
+        notebook = built_site / "_sources" / f"{name}.ipynb"
+        nb = nbformat.read(notebook, as_version=4)
+        nbformat.validate(nb)
+        assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code")
+        assert "_sources/" + name + ".ipynb" in (built_site / f"{name}.html").read_text("utf-8")
 
 
 def test_the_exercise_download_is_the_trainee_version(built_site):
