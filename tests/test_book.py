@@ -145,19 +145,49 @@ def test_the_exercise_download_is_the_trainee_version(built_site):
     assert downloads[0].read_bytes() == (REPO / "exercises/session-01/why-action-learning.ipynb").read_bytes()
 
 
-def test_a_failing_cell_or_a_broken_reference_fails_the_build_naming_the_page(tmp_path):
-    """The same configuration, on a two-page book that is broken on purpose."""
+def _mini_book(tmp_path, pages: dict[str, str], config: str | None = None):
+    """A book with the handbook's own configuration (or ``config``) and only ``pages``."""
     for name in ("_config.yml", "book/references.bib"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / name, tmp_path / name)
+    if config is not None:
+        (tmp_path / "_config.yml").write_text(config, "utf-8")
     shutil.copytree(REPO / "book" / "_static", tmp_path / "book" / "_static")
     (tmp_path / "_build" / "widgets-js").mkdir(parents=True)
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/cell\nchapters:\n  - file: book/ref\n")
-    front = (REPO / "book/sessions/session-01.md").read_text("utf-8").split("\n---\n", 1)[0] + "\n---\n"
-    (tmp_path / "book/cell.md").write_text(f"{front}# Cell\n\n```{{code-cell}} ipython3\n1 / 0\n```\n")
-    (tmp_path / "book/ref.md").write_text("# Ref\n\nSee {doc}`no-such-page`.\n")
-    result = build_book(tmp_path)
+    names = list(pages)
+    toc = f"format: jb-book\nroot: book/{names[0]}\n"
+    if names[1:]:
+        toc += "chapters:\n" + "".join(f"  - file: book/{n}\n" for n in names[1:])
+    (tmp_path / "_toc.yml").write_text(toc)
+    for name, text in pages.items():
+        (tmp_path / f"book/{name}.md").write_text(text, "utf-8")
+    return build_book(tmp_path)
+
+
+NOTEBOOK_FRONT = (REPO / "book/sessions/session-01.md").read_text("utf-8").split("\n---\n", 1)[0] + "\n---\n"
+
+
+def test_a_failing_cell_or_a_broken_reference_fails_the_build_naming_the_page(tmp_path):
+    """The same configuration, on a two-page book that is broken on purpose."""
+    result = _mini_book(tmp_path, {
+        "cell": f"{NOTEBOOK_FRONT}# Cell\n\n```{{code-cell}} ipython3\n1 / 0\n```\n",
+        "ref": "# Ref\n\nSee {doc}`no-such-page`.\n",
+    })
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert re.search(r"book/cell\.md.*(Executing notebook failed|ZeroDivisionError)", log), log[-3000:]
     assert re.search(r"book/ref\.md.*no-such-page", log), log[-3000:]
+
+
+def test_repository_and_launch_buttons_appear_once_configured(tmp_path):
+    config = (REPO / "_config.yml").read_text("utf-8")
+    config = re.sub(r'url: ""', "url: https://github.com/example/workbook", config)
+    config = re.sub(r'jupyterhub_url: ""', "jupyterhub_url: https://hub.example.org", config)
+    config = re.sub(r'binderhub_url: ""', "binderhub_url: https://mybinder.org", config)
+    config = config.replace("use_repository_button: false", "use_repository_button: true")
+    result = _mini_book(tmp_path, {"page": f"{NOTEBOOK_FRONT}# A page\n\n```{{code-cell}} ipython3\n1 + 1\n```\n"}, config)
+    assert result.returncode == 0, result.stdout[-3000:]
+    html = (tmp_path / "_build/html/book/page.html").read_text("utf-8")
+    assert "https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A//github.com/example/workbook" in html
+    assert "https://mybinder.org/v2/gh/example/workbook/main?urlpath=lab/tree/book/page.md" in html
+    assert 'href="https://github.com/example/workbook"' in html
