@@ -181,11 +181,11 @@ def test_a_failing_cell_or_a_broken_reference_fails_the_build_naming_the_page(tm
 
 def test_repository_and_launch_buttons_appear_once_configured(tmp_path):
     config = (REPO / "_config.yml").read_text("utf-8")
-    config = re.sub(r'url: ""', "url: https://github.com/example/workbook", config)
+    config = re.sub(r'^  url: ""', "  url: https://github.com/example/workbook", config, flags=re.M)
     config = re.sub(r'jupyterhub_url: ""', "jupyterhub_url: https://hub.example.org", config)
     config = re.sub(r'binderhub_url: ""', "binderhub_url: https://mybinder.org", config)
     config = config.replace("use_repository_button: false", "use_repository_button: true")
-    result = _mini_book(tmp_path, {"page": f"{NOTEBOOK_FRONT}# A page\n\n```{{code-cell}} ipython3\n1 + 1\n```\n"}, config)
+    result = _mini_book(tmp_path, {"intro": "# Intro\n\nThe landing page.\n", "page": f"{NOTEBOOK_FRONT}# A page\n\n```{{code-cell}} ipython3\n1 + 1\n```\n"}, config)
     assert result.returncode == 0, result.stdout[-3000:]
     html = (tmp_path / "_build/html/book/page.html").read_text("utf-8")
     assert "https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A//github.com/example/workbook" in html
