@@ -119,7 +119,7 @@ TIME_FRAME = re.compile(
             r"\b(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b",
             r"\b(?:this|next|the\s+coming|the\s+following)\s+(?:week|fortnight|month|term|quarter)\b",
             rf"\bwithin\s+(?:the\s+next\s+)?{_NUMBER}\s+(?:working\s+)?(?:days?|weeks?|months?|fortnights?)\b",
-            rf"\bwithin\s+(?:a|the|one)\s+(?:week|fortnight|month)\b",
+            r"\bwithin\s+(?:a|the|one)\s+(?:week|fortnight|month)\b",
             rf"\b(?:in|over|during)\s+the\s+next\s+(?:{_NUMBER}\s+)?(?:days?|weeks?|months?|fortnight)\b",
             rf"\bin\s+{_NUMBER}\s+(?:working\s+)?(?:days?|weeks?|months?)(?:'|\s+time)\b",
             rf"\b(?:by|before|ahead of|until|at|for)\s+(?:the\s+|our\s+|my\s+|this\s+|next\s+)*{_EVENT}\b",

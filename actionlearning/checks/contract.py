@@ -28,18 +28,15 @@ import re
 from collections.abc import Callable, Sequence
 
 from actionlearning.checks import CheckResult, ItemResult
+from actionlearning.checks.text import as_text, first, quote, rx, sentences
 
 TITLE = "Your contract"
 LONG_CONTRACT_WORDS = 300  # beyond this, a note: a set remembers a few lines on a flip chart
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
-
-
 # --- Word families (regular expressions, case-insensitive) -----------------------------------
 
-CONFIDENTIAL = _rx(
+CONFIDENTIAL = rx(
     r"confidential|\bin\s+confidence\b|\bconfidences\b|keep\w*\s+(?:\w+\s+){0,2}confidence|chatham\s+house"
     r"|\b(?:is|are|stays?|remains?|kept|keep\s+it)\s+private\b"
     r"|stays?\s+(?:in|within|inside|here|with(?:in)?\s+(?:us|the set|the group))"
@@ -52,10 +49,10 @@ CONFIDENTIAL = _rx(
     r"|private\s+to\s+(?:the|this|our)\s+(?:set|group)"
     r"|what(?:'s|\s+is|\s+gets)?\s+said\s+(?:here|in\s+(?:the|this)\s+(?:set|room|group))"
 )
-CHATHAM = _rx(r"chatham\s+house")
-CONFIDENTIAL_NOT_CHATHAM = _rx(CONFIDENTIAL.pattern.replace(r"|chatham\s+house", ""))
+CHATHAM = rx(r"chatham\s+house")
+CONFIDENTIAL_NOT_CHATHAM = rx(CONFIDENTIAL.pattern.replace(r"|chatham\s+house", ""))
 # Where confidentiality gives way: harm, risk, safeguarding, professional or legal duty.
-LIMIT = _rx(
+LIMIT = rx(
     r"safeguard|\bat\s+risk\b|risk\s+(?:of|to)\b|\bharm|\bdanger|\bunsafe|\babuse|neglect"
     r"|child\s+protection|adult\s+protection|patient\s+safety|\bsafety\s+of|\bwelfare"
     r"|(?:worried|concerned|concerns?)\s+(?:about|for)\s+(?:a|the|someone|anyone|somebody|any)\b"
@@ -64,7 +61,7 @@ LIMIT = _rx(
     r"|(?:serious|gross)\s+(?:misconduct|malpractice)|whistle-?blow"
 )
 # What would then happen, and with whom.
-LIMIT_ACTION = _rx(
+LIMIT_ACTION = rx(
     r"\b(?:tell|told|inform|share|shared|sharing|pass(?:ed)?\s+on|report|raise|raised|escalate"
     r"|refer|referr|disclose|flag|contact|act\s+on|take\s+(?:action|it\s+further|further\s+action)"
     r"|say\s+so|speak\s+to|talk\s+to|discuss(?:ed)?\s+(?:it\s+)?with)\w*"
@@ -73,12 +70,12 @@ LIMIT_ACTION = _rx(
     r"|(?:in|with)\s+the\s+set\s+first|\bfirst\b|before\s+(?:we|anyone|anything|acting|sharing)"
     r"|agree\s+(?:together|with)|the\s+person\s+(?:concerned|involved)"
 )
-ABSOLUTE = _rx(
+ABSOLUTE = rx(
     r"\b(?:no|without)\s+exceptions?\b|under\s+any\s+circumstances|absolute(?:ly)?\s+confidential"
     r"|whatever\s+happens"
 )
 
-ATTENDANCE = _rx(
+ATTENDANCE = rx(
     r"\battend(?!ed\b)|\bbe\s+there\b|\bturn\s+up|\bshow\s+up|come\s+to\s+(?:every|each|all)"
     r"|\b(?:be|are)\s+(?:there|present)\b|\babsen|\bapolog"
     r"|(?:can(?:'|no)?t|cannot|unable\s+to)\s+(?:come|make\s+it|be\s+there|attend)"
@@ -87,11 +84,11 @@ ATTENDANCE = _rx(
     r"|in\s+(?:the\s+)?diar(?:y|ies)|commit\w*\s+to\s+(?:the\s+)?(?:set|meetings?|sessions?|dates?)"
     r"|\b(?:commit|come|be\s+at|join)\w*\s+(?:to\s+|at\s+)?(?:all|every|each)\b"
 )
-PUNCTUALITY = _rx(
+PUNCTUALITY = rx(
     r"on\s+time|punctual|\bprompt|\blate\b|\blateness|in\s+good\s+time|\barrive\s+(?:early|by)"
     r"|(?:start|begin|finish|end)\w*\s+(?:and\s+(?:finish|end)\w*\s+)?(?:on\s+time|promptly|at\s+\d)"
 )
-AIRTIME = _rx(
+AIRTIME = rx(
     r"air\s*-?\s*time|share\w*\s+(?:the\s+|our\s+)?time|time\s+(?:is\s+|will\s+be\s+)?shared"
     r"|fair(?:ly)?\s+(?:share|shared|split|divided)|\bfair\s+share|equal\s+(?:time|share|turns)"
     r"|(?:room|space|chance|time|turn|opportunity)\s+for\s+(?:everyone|every\s+voice|all|each|the\s+quiet)"
@@ -99,34 +96,34 @@ AIRTIME = _rx(
     r"|(?:not|n't|never)\s+dominat|\bdominat|\bhog|\bbid(?:s|ding)?\b|quiet(?:er)?\s+(?:voices|members|ones)"
     r"|(?:one|each)\s+person\s+(?:at\s+a\s+time|speaks)|take\s+turns|in\s+turn"
 )
-TIMEKEEPING = _rx(
+TIMEKEEPING = rx(
     r"time-?\s*keep|time\s*keeper|keep\w*\s+(?:to\s+)?(?:the\s+)?(?:time|timings?|clock|agenda)"
     r"|\bto\s+time\b|\bslots?\b|(?:watch|hold|mind)\w*\s+the\s+(?:time|clock)|\btimed\b|\b\d+\s*min"
 )
 
-QUESTION = _rx(
+QUESTION = rx(
     r"\bquestion|\bcurious|\bcuriosity|\benquir|\binquir"
     r"|\bask\w*[,;:]?\s+(?:rather|not|don't|do\s+not|before|instead|first|open|more|and\s+listen)"
 )
 # Advice and its cousins, for "no advice" said without naming questions.
-NO_ADVICE = _rx(r"advi[cs]|\bsolution|\bsolv|\bfix|\bsuggest|\brecommend|\brescu|\binstruct|\bopinion")
-ADVICE = _rx(
+NO_ADVICE = rx(r"advi[cs]|\bsolution|\bsolv|\bfix|\bsuggest|\brecommend|\brescu|\binstruct|\bopinion")
+ADVICE = rx(
     r"advi[cs]|\bsolution|\bsolv|\bfix|\btell(?:ing)?\b|\btold\b|\bsuggest|\binstruct|\banswer"
     r"|recommend|\brescu|\bopinion|\bstatement|\bjudg|\bexpert|\bwar\s+stor|own\s+(?:story|experience)"
 )
-CONTRAST = _rx(
+CONTRAST = rx(
     r"rather\s+than|instead\s+of|\bbefore\b|\bover\b|\bnot\b|n't\b|\bno\b|\bnever\b|\bonly\b"
     r"|\bavoid|\bresist|\bhold\s+(?:back|off)|\bsit\s+on|\bfirst\b|\blater\b|\bunless\b"
 )
 
-REVIEW = _rx(
+REVIEW = rx(
     r"\breview|\brevisit|\brevis|\brenegotiat|\bre-?contract|\bamend|\brefresh"
     r"|\bchange\w*\s+(?:it|them|this|these|the|our|if|as|when)|can\s+(?:be\s+)?change"
     r"|(?:come|go|return)\w*\s+back\s+to|return\w*\s+to\s+(?:it|them|this|the|our)"
     r"|look\w*\s+(?:at\s+(?:it|them|this|these)\s+)?again|(?:read|check)\w*\s+(?:back|again|each|every|at)"
     r"|at\s+the\s+(?:start|beginning)\s+of\s+(?:each|every)|\bliving\b|\bprocess\s+review"
 )
-OWNERSHIP = _rx(
+OWNERSHIP = rx(
     r"\bour\s+(?:own\s+)?(?:rules|agreement|contract|ground\s+rules|ways?\s+of\s+working)"
     r"|\b(?:we|the\s+set|the\s+group|members)\s+(?:all\s+)?(?:own|owns|agreed?|decided?|decides|made|make|wrote|write|set)\b"
     r"|\bbelongs?\s+to\s+(?:the|this|us|all)|\bconsensus|\btogether\b|\ball\s+of\s+us"
@@ -139,27 +136,27 @@ OWNERSHIP = _rx(
     r"|\bname\s+it\b"
 )
 # What a review is of: the agreement, or a word standing for it.
-CONTRACT_REF = _rx(
+CONTRACT_REF = rx(
     r"\brules?\b|agreement|contract|\bground\b|\bthis\b|\bthese\b|\bthem\b|\bit\b|\bnorms?\b"
     r"|ways?\s+of\s+working|how\s+we\s+(?:work|are\s+working|are\s+doing)|\bprocess"
 )
 # A sentence that carries on from the one before ("If so, ...", "Only themes ...").
-FOLLOW = _rx(
+FOLLOW = rx(
     r"\bif\s+so\b|\bin\s+(?:that|which|this|such\s+a)\s+case|\bthen\b|\bthey\b|\bthem\b|\bit\b"
     r"|\bthis\b|\bthat\b|\bthese\b|\bthose\b|\bsuch\b|\bonly\b|\bnothing\b|\bthemes?\b"
     r"|\bunattributed|\banonym"
 )
 
-SPONSOR = _rx(
+SPONSOR = rx(
     r"\bsponsor|\bboard\b|\bcommissioner|\bdirector|(?:line|senior)\s+manager|\bmanagers\b"
     r"|\bemployer|\b(?:our|home|member|members')\s+organisations?|\bprogramme\s+(?:lead|team|board|office)"
     r"|\bexecutive|\bleadership\s+team|\bfunder"
 )
-SPONSOR_FLOW = _rx(
+SPONSOR_FLOW = rx(
     r"\breport|\bfeed\s*back|\bfeedback|\bshar|\btell|\btold|\bhear|\bpass|\bsent|\bsend|\binform"
     r"|\bupdat|\bsummar|\bgo(?:es)?\s+(?:to|back|beyond)|\bknow|\bnote\b|\bwrite|\bevaluat|\bthemes?"
 )
-SPONSOR_WHAT = _rx(
+SPONSOR_WHAT = rx(
     r"\bthemes?\b|unattributed|not\s+attributed|without\s+attribution|anonym|\bno\s+names?\b"
     r"|(?:nothing|no\s+one|nobody)\s+(?:that\s+)?(?:identif|is\s+named|named)|\bidentif"
     r"|\battendance|\bwho\s+(?:attended|came)|\bgeneral|\bprocess\b|\blearning\b"
@@ -174,31 +171,6 @@ SPONSOR_WHAT = _rx(
 
 # --- Reading the text ------------------------------------------------------------------------
 
-_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
-_BULLET = re.compile(r"^\s*(?:[-*•·–]+|\d+[.)]|[a-z][.)])\s*", re.I)
-
-
-def sentences(text: str) -> list[str]:
-    """The contract's sentences and list lines, without bullets or numbering."""
-    found = []
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    for part in _SPLIT.split(text):
-        part = _BULLET.sub("", part).strip()
-        if part:
-            found.append(" ".join(part.split()))
-    return found
-
-
-def _quote(sentence: str, limit: int = 70) -> str:
-    return "'" + (sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…") + "'"
-
-
-def _first(parts: Sequence[str], *patterns: re.Pattern[str]) -> str | None:
-    """The first sentence matching every pattern."""
-    for part in parts:
-        if all(p.search(part) for p in patterns):
-            return part
-    return None
 
 
 def _near(
@@ -227,15 +199,15 @@ def _near(
 
 
 def _confidentiality(parts: Sequence[str]) -> ItemResult:
-    found = _first(parts, CONFIDENTIAL)
-    if found and CHATHAM.search(found) and not _first(parts, CONFIDENTIAL_NOT_CHATHAM):
+    found = first(parts, CONFIDENTIAL)
+    if found and CHATHAM.search(found) and not first(parts, CONFIDENTIAL_NOT_CHATHAM):
         return ItemResult(
             "confidentiality", 1.0, 1.0,
-            f"found {_quote(found)}; under the Chatham House Rule what is said may be used "
+            f"found {quote(found)}; under the Chatham House Rule what is said may be used "
             "outside, only not attributed: is that what the set means?",
         )
     if found:
-        return ItemResult("confidentiality", 1.0, 1.0, f"found {_quote(found)}")
+        return ItemResult("confidentiality", 1.0, 1.0, f"found {quote(found)}")
     return ItemResult(
         "confidentiality", 0.0, 1.0,
         "nothing found about confidentiality: what will members keep to themselves? "
@@ -245,13 +217,13 @@ def _confidentiality(parts: Sequence[str]) -> ItemResult:
 
 def _safeguarding(parts: Sequence[str]) -> ItemResult:
     item = "its safeguarding limit"
-    absolute = _first(parts, ABSOLUTE)
-    limit = _first(parts, LIMIT)
+    absolute = first(parts, ABSOLUTE)
+    limit = first(parts, LIMIT)
     if not limit:
         if absolute:
             return ItemResult(
                 item, 0.0, 1.0,
-                f"{_quote(absolute)} promises more than a set can keep; say where confidentiality "
+                f"{quote(absolute)} promises more than a set can keep; say where confidentiality "
                 "gives way (someone at risk of serious harm) and what would happen then",
             )
         return ItemResult(
@@ -263,36 +235,36 @@ def _safeguarding(parts: Sequence[str]) -> ItemResult:
     if absolute:
         return ItemResult(
             item, 0.5, 1.0,
-            f"a limit is named ({_quote(limit)}), but {_quote(absolute)} says there are none: "
+            f"a limit is named ({quote(limit)}), but {quote(absolute)} says there are none: "
             "which holds? Make the limit, and what would happen, unmistakable",
         )
     if pair:
         where, what = pair
-        said = f"{_quote(where)}" if where == what else f"{_quote(where)} and {_quote(what)}"
+        said = f"{quote(where)}" if where == what else f"{quote(where)} and {quote(what)}"
         return ItemResult(item, 1.0, 1.0, f"the limit and what would happen: {said}")
     return ItemResult(
         item, 0.5, 1.0,
-        f"names a limit ({_quote(limit)}), but not what would happen: who would be told, how, "
+        f"names a limit ({quote(limit)}), but not what would happen: who would be told, how, "
         "and would the person concerned hear first, in the set?",
     )
 
 
 def _attendance(parts: Sequence[str]) -> ItemResult:
     item = "attendance and punctuality"
-    attend = _first(parts, ATTENDANCE)
-    punctual = _first(parts, PUNCTUALITY)
+    attend = first(parts, ATTENDANCE)
+    punctual = first(parts, PUNCTUALITY)
     if attend and punctual:
-        said = _quote(attend) if attend == punctual else f"{_quote(attend)} and {_quote(punctual)}"
+        said = quote(attend) if attend == punctual else f"{quote(attend)} and {quote(punctual)}"
         return ItemResult(item, 1.0, 1.0, f"found {said}")
     if attend:
         return ItemResult(
             item, 0.5, 1.0,
-            f"attendance is there ({_quote(attend)}); what about starting and finishing on time?",
+            f"attendance is there ({quote(attend)}); what about starting and finishing on time?",
         )
     if punctual:
         return ItemResult(
             item, 0.5, 1.0,
-            f"punctuality is there ({_quote(punctual)}); what about coming to every meeting, "
+            f"punctuality is there ({quote(punctual)}); what about coming to every meeting, "
             "and letting the set know if you cannot?",
         )
     return ItemResult(
@@ -304,14 +276,14 @@ def _attendance(parts: Sequence[str]) -> ItemResult:
 
 def _airtime(parts: Sequence[str]) -> ItemResult:
     item = "airtime"
-    shared = _first(parts, AIRTIME)
+    shared = first(parts, AIRTIME)
     if shared:
-        return ItemResult(item, 1.0, 1.0, f"found {_quote(shared)}")
-    kept = _first(parts, TIMEKEEPING)
+        return ItemResult(item, 1.0, 1.0, f"found {quote(shared)}")
+    kept = first(parts, TIMEKEEPING)
     if kept:
         return ItemResult(
             item, 0.5, 1.0,
-            f"time-keeping is there ({_quote(kept)}); how will airtime be shared fairly, so the "
+            f"time-keeping is there ({quote(kept)}); how will airtime be shared fairly, so the "
             "quieter voices get their turn?",
         )
     return ItemResult(
@@ -323,23 +295,23 @@ def _airtime(parts: Sequence[str]) -> ItemResult:
 
 def _questions(parts: Sequence[str]) -> ItemResult:
     item = "questions rather than advice"
-    both = _first(parts, QUESTION, ADVICE, CONTRAST)
+    both = first(parts, QUESTION, ADVICE, CONTRAST)
     if both:
-        return ItemResult(item, 1.0, 1.0, f"found {_quote(both)}")
-    asked = _first(parts, QUESTION)
-    no_advice = _first(parts, NO_ADVICE, CONTRAST)
+        return ItemResult(item, 1.0, 1.0, f"found {quote(both)}")
+    asked = first(parts, QUESTION)
+    no_advice = first(parts, NO_ADVICE, CONTRAST)
     if asked and no_advice:
-        return ItemResult(item, 1.0, 1.0, f"found {_quote(asked)} and {_quote(no_advice)}")
+        return ItemResult(item, 1.0, 1.0, f"found {quote(asked)} and {quote(no_advice)}")
     if asked:
         return ItemResult(
             item, 0.5, 1.0,
-            f"questions are there ({_quote(asked)}); say what they take the place of: advice, "
+            f"questions are there ({quote(asked)}); say what they take the place of: advice, "
             "solutions, telling",
         )
     if no_advice:
         return ItemResult(
             item, 0.5, 1.0,
-            f"found {_quote(no_advice)}; what will members offer instead? Name questions",
+            f"found {quote(no_advice)}; what will members offer instead? Name questions",
         )
     return ItemResult(
         item, 0.0, 1.0,
@@ -350,22 +322,22 @@ def _questions(parts: Sequence[str]) -> ItemResult:
 
 def _review(parts: Sequence[str]) -> ItemResult:
     item = "review and ownership"
-    review = _first(parts, REVIEW, CONTRACT_REF)
-    owned = _first(parts, REVIEW, CONTRACT_REF, OWNERSHIP) or _first(parts, OWNERSHIP)
+    review = first(parts, REVIEW, CONTRACT_REF)
+    owned = first(parts, REVIEW, CONTRACT_REF, OWNERSHIP) or first(parts, OWNERSHIP)
     if review and owned:
         review = owned if REVIEW.search(owned) and CONTRACT_REF.search(owned) else review
-        said = _quote(review) if review == owned else f"{_quote(review)} and {_quote(owned)}"
+        said = quote(review) if review == owned else f"{quote(review)} and {quote(owned)}"
         return ItemResult(item, 1.0, 1.0, f"found {said}")
     if review:
         return ItemResult(
             item, 0.5, 1.0,
-            f"review is there ({_quote(review)}); whose agreement is it? Say that the set owns it "
+            f"review is there ({quote(review)}); whose agreement is it? Say that the set owns it "
             "and that anyone can raise it",
         )
     if owned:
         return ItemResult(
             item, 0.5, 1.0,
-            f"ownership is there ({_quote(owned)}); when and how will the set revisit or change "
+            f"ownership is there ({quote(owned)}); when and how will the set revisit or change "
             "its agreement?",
         )
     return ItemResult(
@@ -377,12 +349,12 @@ def _review(parts: Sequence[str]) -> ItemResult:
 
 def _sponsors(parts: Sequence[str]) -> ItemResult:
     item = "what sponsors hear"
-    flow = _first(parts, SPONSOR, SPONSOR_FLOW)
+    flow = first(parts, SPONSOR, SPONSOR_FLOW)
     about_sponsors = [p for p in parts if SPONSOR.search(p) and SPONSOR_FLOW.search(p)]
     if not flow:
-        named = _first(parts, SPONSOR)
+        named = first(parts, SPONSOR)
         reason = (
-            f"a sponsor or organisation is mentioned ({_quote(named)}), but not what they will hear"
+            f"a sponsor or organisation is mentioned ({quote(named)}), but not what they will hear"
             if named
             else "nothing found about sponsors"
         )
@@ -394,11 +366,11 @@ def _sponsors(parts: Sequence[str]) -> ItemResult:
     pair = _near(parts, SPONSOR, SPONSOR_WHAT, among=about_sponsors)
     if pair:
         where, what = pair
-        said = _quote(where) if where == what else f"{_quote(where)} and {_quote(what)}"
+        said = quote(where) if where == what else f"{quote(where)} and {quote(what)}"
         return ItemResult(item, 1.0, 1.0, f"found {said}")
     return ItemResult(
         item, 0.5, 1.0,
-        f"sponsors are there ({_quote(flow)}); say what they will, and will not, hear: for "
+        f"sponsors are there ({quote(flow)}); say what they will, and will not, hear: for "
         "example unattributed themes the set has agreed, and never individual members' issues",
     )
 
@@ -412,21 +384,13 @@ ELEMENT_NAMES = (
 )
 
 
-def _as_text(draft: object) -> str | None:
-    if isinstance(draft, str):
-        return draft
-    if isinstance(draft, (list, tuple)) and all(isinstance(x, str) for x in draft):
-        return "\n".join(draft)
-    return None
-
-
 def score_contract(draft: object) -> CheckResult:
     """Seven elements of a set's contract, a point each, half a point where one is incomplete.
 
     ``draft`` is the contract as one string (lines or sentences) or a list of strings, one
     agreement each. Reasons quote what was found, or say what to consider adding.
     """
-    text = _as_text(draft)
+    text = as_text(draft)
     if text is None or not text.strip():
         reason = (
             "no contract yet: write it between the triple quotes, one agreement a line"

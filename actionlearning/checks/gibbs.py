@@ -27,6 +27,7 @@ import re
 from collections.abc import Mapping
 
 from actionlearning.checks import CheckResult, ItemResult
+from actionlearning.checks.text import quote, rx
 
 TITLE = "Your log's structure"
 TITLE_NOTE = "Gibbs's six stages; its content is for your trainer to read"
@@ -54,32 +55,28 @@ ASKS = {
 }
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
-
-
 # --- Headings -------------------------------------------------------------------------------
 
 # A heading's text -> its stage; earlier patterns win ("Action plan: what would you do" is not
 # a description, "Analysis of my feelings" is analysis).
 _LOOSE = (
-    ("action plan", _rx(
+    ("action plan", rx(
         r"action\s*-?\s*plan|^\W*actions?\W*$|plan\s+of\s+action|\bnext\s+steps?\b"
         r"|if\s+it\s+(?:arose|arises|happened|happens|came\s+up)\s+again"
         r"|what\s+(?:will|would|shall)\s+(?:i|you)\s+do")),
-    ("conclusion", _rx(r"conclu|what\s+else\s+could|what\s+(?:have\s+|did\s+)?(?:i|you)\s+learn")),
-    ("analysis", _rx(r"analy[sz]|\bwhat\s+sense\b|making\s+sense|make\s+sense")),
-    ("evaluation", _rx(r"evaluat|good\s+(?:and|or)\s+bad|what\s+went\s+well")),
-    ("feelings", _rx(r"feel|emotion")),
-    ("description", _rx(r"descri|what\s+happened")),
+    ("conclusion", rx(r"conclu|what\s+else\s+could|what\s+(?:have\s+|did\s+)?(?:i|you)\s+learn")),
+    ("analysis", rx(r"analy[sz]|\bwhat\s+sense\b|making\s+sense|make\s+sense")),
+    ("evaluation", rx(r"evaluat|good\s+(?:and|or)\s+bad|what\s+went\s+well")),
+    ("feelings", rx(r"feel|emotion")),
+    ("description", rx(r"descri|what\s+happened")),
 )
 # A plain labelled line must start with the stage's own name.
-_STRICT = _rx(
+_STRICT = rx(
     r"^(?:stage\s*\d\s*[:.)-]?\s*)?(?P<name>description|feelings?|thoughts\s+and\s+feelings"
     r"|evaluation|analysis|conclusions?(?:\s*\((?:general|specific)\))?|(?:personal\s+)?action\s*-?\s*plans?"
     r"|actions?)$"
 )
-_NUMBERING = _rx(r"^\s*(?:stage\s*)?(?:\d+|[a-f]|[ivx]+)\s*[:.)-]\s*")
+_NUMBERING = rx(r"^\s*(?:stage\s*)?(?:\d+|[a-f]|[ivx]+)\s*[:.)-]\s*")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<label>.*?)\s*#*\s*$")
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_]{1,80}?)(?:\*\*|__)\s*[:.\-–—]?\s*(?P<rest>.*)$")
 _PLAIN_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ()'-]{1,40}?)\s*(?::|\s[-–—])\s*(?P<rest>.*)$")
@@ -162,7 +159,7 @@ def word_count(text: str) -> int:
 # --- Feelings -------------------------------------------------------------------------------
 
 # Words that name a feeling wherever they stand.
-_FEELINGS = _rx(
+_FEELINGS = rx(
     r"\b(?:anxious|anxiety|nervous|nerves|worried|worry|apprehensive|uneasy|unease|tense|tension"
     r"|on\s+edge|scared|afraid|frightened|fearful|fear|panic\w*|dread\w*|alarm(?:ed)?"
     r"|frustrat\w*|irritat\w*|irritable|annoyed|annoyance|angry|anger|furious|resent\w*"
@@ -181,17 +178,17 @@ _FEELINGS = _rx(
 # Words that name a feeling only after "I was", "I felt" and the like ("I was cross", not
 # "cross-organisational"), and words that do so only after "felt" ("I felt small").
 _DEGREE = r"(?:(?:a\s+)?(?:bit|little|quite|rather|very|so|really|slightly|more|less|too|increasingly)\s+){0,2}"
-_CONTEXT_FEELINGS = _rx(
+_CONTEXT_FEELINGS = rx(
     r"\b(?:felt|feel|feeling|was|am|i'm|became|got|grew|being)\s+" + _DEGREE
     + r"(?P<word>cross|low|flat|stuck|lost|rushed|tired|responsible|warm|exposed|shaky|useful"
     r"|safe|unsafe)\b(?!-)"
 )
-_FELT_FEELINGS = _rx(
+_FELT_FEELINGS = rx(
     r"\b(?:felt|feel|feeling)\s+" + _DEGREE
     + r"(?P<word>small|stupid|sick|hot|cold|good|bad|okay|ok|fine|better|worse|odd|strange|weird"
     r"|useless|daft|silly)\b"
 )
-_THOUGHT_AS_FEELING = _rx(r"\b(?:felt|feel|feeling)\s+(?:that|like|as\s+if|as\s+though)\b")
+_THOUGHT_AS_FEELING = rx(r"\b(?:felt|feel|feeling)\s+(?:that|like|as\s+if|as\s+though)\b")
 
 
 def feelings_named(text: str) -> list[str]:
@@ -209,12 +206,12 @@ def feelings_named(text: str) -> list[str]:
 
 # --- Action plan ----------------------------------------------------------------------------
 
-_COMMIT = _rx(
+_COMMIT = rx(
     r"\b(?:i|we)\s*(?:['’]ll|will|shall|am\s+going\s+to|['’]m\s+going\s+to|are\s+going\s+to"
     r"|plan\s+to|intend\s+to|mean\s+to|commit\s+to|have\s+agreed\s+to|have\s+decided\s+to"
     r"|won['’]t|will\s+not|am\s+not\s+going\s+to)\s+(?P<rest>[^.;!?\n]*)"
 )
-_FILLER = _rx(
+_FILLER = rx(
     r"^(?:(?:also|then|first|firstly|now|deliberately|consciously|actively|simply|just|really"
     r"|definitely|certainly|still|not|always|again|at\s+least|openly|briefly|gently|quietly)\s+"
     r"|(?:make\s+sure\s+(?:that\s+)?(?:i\s+|to\s+)?|be\s+sure\s+to|remember\s+to|start\s+to"
@@ -227,13 +224,13 @@ _VAGUE_VERBS = {
     "seek", "attempt", "do", "have", "carry", "build", "use", "take", "try",
 }
 # Vague verbs made concrete by what follows ("keep a tally", "stay silent for ten seconds").
-_CONCRETE_TAIL = _rx(
+_CONCRETE_TAIL = rx(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|\d+)\b|[\"“‘']"
     r"|\b(?:silent|quiet|tally|count|note|notes|log|time-?out|process\s+review|question|timer"
     r"|supervisor|supervision|trainer|buddy|recording)\b"
 )
 # A list item that starts with a verb ("- Ask my supervisor...") is an action too.
-_ACTION_ITEM = _rx(
+_ACTION_ITEM = rx(
     r"^\s*(?:[-*•]|\d+[.)])\s+(?:ask|book|bring|email|e-mail|write|read|raise|wait|count|pause"
     r"|name|invite|offer|agree|tell|check|arrange|practise|practice|record|prepare|call|phone|ring"
     r"|meet|stop|start|sit|share|send|note|review|revisit|discuss|put|hold|say|observe|watch"
@@ -245,14 +242,14 @@ _MONTHS = (
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 )
 # A when: a date or a day first, since it is the most specific; then a meeting or a period.
-_WHEN_DATE = _rx(
+_WHEN_DATE = rx(
     r"\b(?:on\s+|by\s+|before\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:{_MONTHS}))?)?\b"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|(?:{_MONTHS})\s+\d{{1,2}}\b"
     r"|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\d{4}-\d{2}-\d{2}\b)"
     r"|\bin\s+(?:january|february|march|april|june|july|august|september|october|november|december)\b"
 )
-_WHEN_OTHER = _rx(
+_WHEN_OTHER = rx(
     r"\btomorrow\b|\btonight\b|\bthis\s+(?:week|weekend|month|term|afternoon|evening|morning)\b"
     r"|\b(?:by|before|until|at|in|during|from|after|on)\s+(?:the\s+|our\s+|my\s+|this\s+)?"
     r"(?:next|start|beginning|end|close|first|following|opening)\b(?:\s+of)?(?:\s+(?:the|my|our|this))?"
@@ -276,12 +273,7 @@ def when_found(text: str) -> str | None:
     return m.group(0).strip() if m else None
 
 
-_NEXT_TIME = _rx(r"\bnext\s+time\b|\bin\s+(?:the\s+)?future\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b")
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return "'" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "'"
+_NEXT_TIME = rx(r"\bnext\s+time\b|\bin\s+(?:the\s+)?future\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b")
 
 
 def concrete_action(text: str) -> tuple[str | None, str | None]:
@@ -308,7 +300,7 @@ def concrete_action(text: str) -> tuple[str | None, str | None]:
 
 # --- Privacy --------------------------------------------------------------------------------
 
-_EMAIL = _rx(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_EMAIL = rx(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _LONG_NUMBER = re.compile(r"(?<![\d/.-])(?:\d[ -]?){9,}\d(?![\d/.-])")
 
 
@@ -376,10 +368,10 @@ def _action_plan(body: str) -> ItemResult:
     action, vague = concrete_action(body)
     if action:
         points += 0.5
-        reasons.append(f"a concrete action: {_quote(action)}")
+        reasons.append(f"a concrete action: {quote(action)}")
     elif vague:
         reasons.append(
-            f"{_quote(vague)} is an intention; what will you do that someone watching could "
+            f"{quote(vague)} is an intention; what will you do that someone watching could "
             "see (ask, wait, name, write, bring...)?"
         )
     else:
@@ -387,10 +379,10 @@ def _action_plan(body: str) -> ItemResult:
     when = when_found(body)
     if when:
         points += 0.25
-        reasons.append(f"a when: {_quote(when)}")
+        reasons.append(f"a when: {quote(when)}")
     elif _NEXT_TIME.search(body):
         reasons.append(
-            f"{_quote(_NEXT_TIME.search(body).group(0))} is a start: when exactly (the next set "
+            f"{quote(_NEXT_TIME.search(body).group(0))} is a start: when exactly (the next set "
             "meeting, a date, before supervision)?"
         )
     else:

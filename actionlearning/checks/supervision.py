@@ -24,11 +24,11 @@ words, and its feedback quotes what it found, or says what to consider adding. I
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from actionlearning.checks import CheckResult, ItemResult
-from actionlearning.checks.contract import ABSOLUTE, LIMIT, LIMIT_ACTION, sentences
+from actionlearning.checks.contract import ABSOLUTE, LIMIT, LIMIT_ACTION
+from actionlearning.checks.text import as_text, first, quote, rx, sentences
 
 TITLE = "Your supervision contract and development plan"
 ELEMENT_NAMES = (
@@ -38,13 +38,9 @@ ELEMENT_NAMES = (
 GOAL_KEYS = ("goal", "action", "when")
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
-
-
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve|a|an|each|every|other)"
 
-FREQUENCY = _rx(
+FREQUENCY = rx(
     r"\b(?:weekly|fortnightly|monthly|quarterly|bi-?monthly|bi-?weekly|daily)\b"
     r"|\bevery\s+(?:\w+\s+){0,2}(?:week|fortnight|month|meeting|session|set\s+meeting)s?\b"
     r"|\b(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?:week|fortnight|month|term|year|quarter)"
@@ -52,49 +48,49 @@ FREQUENCY = _rx(
     r"|\b(?:after|before|between)\s+(?:each|every|all|our|my)\s+(?:\w+\s+)?(?:set\s+)?(?:meetings?|sessions?|sets?)\b"
     rf"|\b{_NUMBER}\s+(?:sessions?|meetings?|times)\s+(?:over|in|across|during|a|per|each)\b"
 )
-LENGTH = _rx(
+LENGTH = rx(
     r"\b\d+(?:\.\d+)?\s*(?:-|to|–)?\s*(?:\d+\s*)?(?:minutes?|mins?|hours?|hrs?)\b"
     r"|\b(?:an?|one|two|three|half\s+an?|one\s+and\s+a\s+half|an\s+hour\s+and\s+a)\s+(?:hour|half)s?\b"
     r"|\b(?:ninety|sixty|forty-five|forty|thirty|seventy-five|fifty)[\s-]+minutes?\b"
     r"|\bhour-?long\b|\b(?:an?|one|two|half)[-\s]+(?:hour|day)\b"
 )
-CONFIDENTIAL = _rx(
+CONFIDENTIAL = rx(
     r"confidential|\bin\s+confidence\b|\bprivate\b|\bprivacy\b"
     r"|\b(?:stays?|remains?|kept|keep)\s+(?:\w+\s+){0,2}(?:between\s+(?:us|the\s+two\s+of\s+us|you\s+and\s+me|ourselves)|in\s+the\s+room|in\s+supervision)"
     r"|\bbetween\s+(?:us|the\s+two\s+of\s+us|you\s+and\s+me)\b"
     r"|(?:not|never|n't)\s+(?:be\s+)?(?:repeat|discuss|share|pass|talk|mention|tell)\w*[^.;]{0,40}\b(?:outside|beyond|elsewhere|anyone)"
 )
 # Limits particular to supervision, beside the set's safeguarding limits.
-SUPERVISION_LIMIT = _rx(
+SUPERVISION_LIMIT = rx(
     r"unsafe\s+practi|\bpoor\s+practi|dangerous\s+practi|fitness\s+to\s+practi|\bunethical"
     r"|concerns?\s+(?:about|with|over)\s+(?:my|your|someone's|a\s+colleague's)?\s*(?:practi|conduct|competence)"
     r"|\bmisconduct|\bprofessional\s+(?:body|standards|code|registration)|\bregulator|\bHCPC\b|\bNMC\b|\bSocial\s+Work\s+England\b|\bGMC\b|\bBACP\b|\bUKCP\b|\bBPS\b"
     r"|\bcode\s+of\s+(?:conduct|ethics|practice)"
 )
-LIMIT_ANY = _rx(f"(?:{LIMIT.pattern})|(?:{SUPERVISION_LIMIT.pattern})")
+LIMIT_ANY = rx(f"(?:{LIMIT.pattern})|(?:{SUPERVISION_LIMIT.pattern})")
 
-BRING_VERB = _rx(
+BRING_VERB = rx(
     r"\bbring|\bbrought|\bcome\s+(?:with|prepared|ready)|\bprepar|\bsend\w*|\bshare\w*|\bset\w*\s+the\s+agenda"
     r"|\bagenda|\bchoose\s+(?:what|the)|\bdecide\s+what|\bidentif\w+\s+(?:what|an?|the)|\btake\s+(?:along|to\s+supervision)"
     r"|\bpick\s+(?:an?|the|one)|\blead\s+(?:the|on)"
 )
-BRING_WHAT = _rx(
+BRING_WHAT = rx(
     r"\bepisodes?\b|\bmoments?\b|\bincidents?\b|\bexamples?\b|\bextracts?\b|\bquestions?\b|\bissues?\b"
     r"|\blog\b|\bjournal|\bnotes?\b|\brecordings?\b|\bdilemmas?\b|\bagenda\b|\breflections?\b"
     r"|\bsituations?\b|\bcases?\b|\bwhat\s+(?:happened|i\s+want|i\s+need|is\s+on\s+my\s+mind)|\bfeedback\b"
     r"|\bconcerns?\b|\bsomething\b|\bpriorit|\bgoals?\b|\bplan\b|\bcritical\s+incidents?\b"
 )
 
-FORMATIVE = _rx(
+FORMATIVE = rx(
     r"\bformative|\bdevelop|\blearn|\bskills?\b|\bgrow|\bfeedback|\bcompeten|\bpractis|\bpractic(?:e|ing)\s+(?:new|my|skills)"
     r"|\bimprov|\bconfidence\s+(?:as|in\s+my)|\bcraft\b|\bstretch|\bchallenge\s+me"
 )
-NORMATIVE = _rx(
+NORMATIVE = rx(
     r"\bnormative|\bstandards?\b|\bethic|\baccountab|\bquality|\bgood\s+practice|\bsafe\s+practice|\bboundar"
     r"|\bcode\s+of|\bpolic(?:y|ies)|\bexpectations?\s+of\s+(?:the|my)\s+(?:programme|sponsor|organisation|role)"
     r"|\bmanagerial|\bresponsibilit|\bcontract\s+with\s+(?:the|my)\s+(?:set|sponsor|programme)"
 )
-RESTORATIVE = _rx(
+RESTORATIVE = rx(
     r"\brestorative|\bwell-?being|\bresilien|\bemotion|\bfeelings?\b|\bstress|\bburn-?out|\bresourc(?:e|ing)\s+me"
     r"|\boff-?load|\bvent\b|\bsupport(?!\w*\s+(?:my|your|the)\s+(?:development|learning|skills|growth))"
     r"|\bsustain|\breplenish|\brecharge|\bcare\s+for\s+(?:me|myself)|\bself-?care|\bwhat\s+the\s+work\s+stirs"
@@ -103,7 +99,7 @@ RESTORATIVE = _rx(
 FUNCTIONS = (("formative", FORMATIVE), ("normative", NORMATIVE), ("restorative", RESTORATIVE))
 
 # What would make an action something you could see someone do.
-ACTION_VERB = _rx(
+ACTION_VERB = rx(
     r"\b(?:ask|invite|record|bring|observe|read|write|keep|note|try|practis|practic|count|use|meet|book"
     r"|arrange|share|discuss|video|audio|film|seek|request|co-?facilitat|facilitat|hand|rotate|plan|review"
     r"|wait|pause|name|check|time|track|log|list|attend|join|shadow|sit\s+in|tell|agree|contract|re-?contract"
@@ -111,7 +107,7 @@ ACTION_VERB = _rx(
     r"|journal|summaris|feed\s*back|get\s+feedback|watch|listen|limit|stop|start|step\s+back|leave|let"
     r"|stay|allow|give|choose|pick|make|buddy|pair|swap|complete|study|visit|talk|speak|present|bid)\w*"
 )
-VAGUE = _rx(
+VAGUE = rx(
     r"^\s*(?:to\s+)?(?:i\s+(?:will|'ll|want\s+to|would\s+like\s+to|hope\s+to|aim\s+to|need\s+to)\s+)?"
     r"(?:be\s+(?:more|less|better)|improve|work\s+on|think\s+about|consider|focus\s+on|develop|get\s+better"
     r"|become|continue|aim\s+to|try\s+to\s+be|be\s+aware|look\s+into|explore\s+ways|reflect\s+more)\b"
@@ -120,7 +116,7 @@ MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-WHEN = _rx(
+WHEN = rx(
     rf"\b(?:{MONTHS})\b|\b\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?\b|\b20\d\d\b"
     r"|\b(?:by|before|after|at|in|from|until|for|over|within|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:my\s+|our\s+|the\s+)?"
     r"(?:next|first|second|third|fourth|fifth|sixth|last|final|each|every|\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|eight|ten|twelve)"
@@ -135,23 +131,11 @@ WHEN = _rx(
     r"(?:meetings?|sessions?|supervisions?|weeks?|months?|sets?)\b"
     r"|\b(?:each|every)\s+(?:\w+\s+){0,3}(?:meetings?|sessions?|supervisions?|weeks?|months?)\b"
 )
-VAGUE_WHEN = _rx(r"^\s*(?:soon|asap|as\s+soon\s+as\s+possible|ongoing|when\s+i\s+can|when\s+possible|tbc|tbd|later|sometime|always|eventually|in\s+time|in\s+due\s+course)\W*$")
-
-
-def _quote(text: str, limit: int = 70) -> str:
-    text = " ".join(str(text).split())
-    return "'" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "'"
+VAGUE_WHEN = rx(r"^\s*(?:soon|asap|as\s+soon\s+as\s+possible|ongoing|when\s+i\s+can|when\s+possible|tbc|tbd|later|sometime|always|eventually|in\s+time|in\s+due\s+course)\W*$")
 
 
 def _and(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _first(parts: Sequence[str], *patterns: re.Pattern[str]) -> str | None:
-    for part in parts:
-        if all(p.search(part) for p in patterns):
-            return part
-    return None
 
 
 # --- The contract -------------------------------------------------------------------------
@@ -159,15 +143,15 @@ def _first(parts: Sequence[str], *patterns: re.Pattern[str]) -> str | None:
 
 def _frequency(parts: Sequence[str]) -> ItemResult:
     item = "frequency and length"
-    often = _first(parts, FREQUENCY)
-    long = _first(parts, LENGTH)
+    often = first(parts, FREQUENCY)
+    long = first(parts, LENGTH)
     if often and long:
-        said = _quote(often) if often == long else f"{_quote(often)} and {_quote(long)}"
+        said = quote(often) if often == long else f"{quote(often)} and {quote(long)}"
         return ItemResult(item, 1.0, 1.0, f"found {said}")
     if often:
-        return ItemResult(item, 0.5, 1.0, f"how often is there ({_quote(often)}); for how long will you meet each time?")
+        return ItemResult(item, 0.5, 1.0, f"how often is there ({quote(often)}); for how long will you meet each time?")
     if long:
-        return ItemResult(item, 0.5, 1.0, f"how long is there ({_quote(long)}); how often will you meet?")
+        return ItemResult(item, 0.5, 1.0, f"how long is there ({quote(long)}); how often will you meet?")
     return ItemResult(
         item, 0.0, 1.0,
         "nothing found on how often you meet, or for how long: for example 'we meet for ninety "
@@ -177,10 +161,10 @@ def _frequency(parts: Sequence[str]) -> ItemResult:
 
 def _confidentiality(parts: Sequence[str]) -> ItemResult:
     item = "confidentiality and its limits"
-    kept = _first(parts, CONFIDENTIAL)
-    limit = _first(parts, LIMIT_ANY)
-    absolute = _first(parts, ABSOLUTE)
-    acted = _first(parts, LIMIT_ANY, LIMIT_ACTION)
+    kept = first(parts, CONFIDENTIAL)
+    limit = first(parts, LIMIT_ANY)
+    absolute = first(parts, ABSOLUTE)
+    acted = first(parts, LIMIT_ANY, LIMIT_ACTION)
     if not acted:
         # A limit in one sentence, what would happen in the next.
         for part, following in zip(parts, parts[1:]):
@@ -190,30 +174,30 @@ def _confidentiality(parts: Sequence[str]) -> ItemResult:
     if absolute and not limit:
         return ItemResult(
             item, 0.25 if kept else 0.0, 1.0,
-            f"{_quote(absolute)} promises more than supervision can keep: where would "
+            f"{quote(absolute)} promises more than supervision can keep: where would "
             "confidentiality give way, and what would happen then?",
         )
     if kept and acted and not absolute:
-        said = _quote(kept) if kept in acted else f"{_quote(kept)} and {_quote(acted)}"
+        said = quote(kept) if kept in acted else f"{quote(kept)} and {quote(acted)}"
         return ItemResult(item, 1.0, 1.0, f"confidentiality, its limit and what would happen: {said}")
     if kept and limit:
         reason = (
-            f"a limit is named ({_quote(limit)}), but {_quote(absolute)} says there are none: which holds?"
+            f"a limit is named ({quote(limit)}), but {quote(absolute)} says there are none: which holds?"
             if absolute
-            else f"confidentiality and a limit are there ({_quote(limit)}); what would happen then: "
+            else f"confidentiality and a limit are there ({quote(limit)}); what would happen then: "
             "who would raise it, with whom, and would you talk it through together first?"
         )
         return ItemResult(item, 0.5, 1.0, reason)
     if kept:
         return ItemResult(
             item, 0.5, 1.0,
-            f"confidentiality is there ({_quote(kept)}); where does it give way (a risk of serious "
+            f"confidentiality is there ({quote(kept)}); where does it give way (a risk of serious "
             "harm, unsafe practice) and what would happen then?",
         )
     if limit:
         return ItemResult(
             item, 0.5, 1.0,
-            f"a limit is there ({_quote(limit)}), but not the confidentiality it limits: what will "
+            f"a limit is there ({quote(limit)}), but not the confidentiality it limits: what will "
             "stay between you and your supervisor?",
         )
     return ItemResult(
@@ -225,14 +209,14 @@ def _confidentiality(parts: Sequence[str]) -> ItemResult:
 
 def _bring(parts: Sequence[str]) -> ItemResult:
     item = "what you bring"
-    both = _first(parts, BRING_VERB, BRING_WHAT)
+    both = first(parts, BRING_VERB, BRING_WHAT)
     if both:
-        return ItemResult(item, 1.0, 1.0, f"found {_quote(both)}")
-    verb = _first(parts, BRING_VERB)
+        return ItemResult(item, 1.0, 1.0, f"found {quote(both)}")
+    verb = first(parts, BRING_VERB)
     if verb:
         return ItemResult(
             item, 0.5, 1.0,
-            f"found {_quote(verb)}; say what you will bring: an episode from a set, your log, "
+            f"found {quote(verb)}; say what you will bring: an episode from a set, your log, "
             "a question you want help with?",
         )
     return ItemResult(
@@ -244,7 +228,7 @@ def _bring(parts: Sequence[str]) -> ItemResult:
 
 def _functions(parts: Sequence[str]) -> ItemResult:
     item = "functions covered"
-    found = {name: _first(parts, pattern) for name, pattern in FUNCTIONS}
+    found = {name: first(parts, pattern) for name, pattern in FUNCTIONS}
     present = [name for name, where in found.items() if where]
     missing = [name for name, where in found.items() if not where]
     points = {3: 1.0, 2: 0.5, 1: 0.25}.get(len(present), 0.0)
@@ -259,7 +243,7 @@ def _functions(parts: Sequence[str]) -> ItemResult:
     for name in present:
         by_sentence.setdefault(found[name], []).append(name)
     said = "; ".join(
-        f"{_and(names)} in {_quote(sentence, 50)}" for sentence, names in by_sentence.items()
+        f"{_and(names)} in {quote(sentence, 50)}" for sentence, names in by_sentence.items()
     )
     if not missing:
         return ItemResult(item, points, 1.0, f"all three: {said}")
@@ -299,25 +283,25 @@ def _action_ok(action: str) -> tuple[float, str]:
     if not action:
         return 0.0, "no action yet: what will you do, that someone could see you do?"
     if len(words) < 3:
-        return 0.0, f"the action {_quote(action)} is too short to act on: what will you do?"
+        return 0.0, f"the action {quote(action)} is too short to act on: what will you do?"
     if ACTION_VERB.search(action) and not VAGUE.match(action):
-        return 1.0, f"action {_quote(action)}"
+        return 1.0, f"action {quote(action)}"
     if VAGUE.match(action) and not ACTION_VERB.search(VAGUE.sub("", action, count=1)):
         return 0.5, (
-            f"{_quote(action)} names an intention; what will you actually do, that someone could "
+            f"{quote(action)} names an intention; what will you actually do, that someone could "
             "see, to get there?"
         )
-    return 1.0, f"action {_quote(action)}"
+    return 1.0, f"action {quote(action)}"
 
 
 def _when_ok(when: str, action: str) -> tuple[bool, str]:
     if when and VAGUE_WHEN.match(when):
-        return False, f"{_quote(when)} is hard to review: by when, or at which meeting?"
+        return False, f"{quote(when)} is hard to review: by when, or at which meeting?"
     for text in (when, action):
         if text and WHEN.search(text):
-            return True, f"when {_quote(text if text == when else WHEN.search(text).group(0))}"
+            return True, f"when {quote(text if text == when else WHEN.search(text).group(0))}"
     if when:
-        return False, f"could not find a date or time in {_quote(when)}: by when, or at which meeting?"
+        return False, f"could not find a date or time in {quote(when)}: by when, or at which meeting?"
     return False, "no when: by when, or at which meeting, will you have done it?"
 
 
@@ -335,12 +319,12 @@ def _goal(n: int, raw: object) -> ItemResult:
     action_points, action_reason = _action_ok(action)
     has_when, when_reason = _when_ok(when, action)
     if action_points == 1.0 and has_when:
-        return ItemResult(item, 1.0, 1.0, f"goal {_quote(goal, 50)}, with {action_reason} and {when_reason}")
+        return ItemResult(item, 1.0, 1.0, f"goal {quote(goal, 50)}, with {action_reason} and {when_reason}")
     if action_points == 1.0 or has_when:
         good = action_reason if action_points == 1.0 else when_reason
         bad = when_reason if action_points == 1.0 else action_reason
-        return ItemResult(item, 0.5, 1.0, f"goal {_quote(goal, 50)}, with {good}; but {bad}")
-    return ItemResult(item, 0.25, 1.0, f"goal {_quote(goal, 50)}; {action_reason}; and {when_reason}")
+        return ItemResult(item, 0.5, 1.0, f"goal {quote(goal, 50)}, with {good}; but {bad}")
+    return ItemResult(item, 0.25, 1.0, f"goal {quote(goal, 50)}; {action_reason}; and {when_reason}")
 
 
 def _goals(goals: object) -> list[ItemResult]:
@@ -387,14 +371,6 @@ def _goals(goals: object) -> list[ItemResult]:
 # --- Together -------------------------------------------------------------------------------
 
 
-def _as_text(draft: object) -> str | None:
-    if isinstance(draft, str):
-        return draft
-    if isinstance(draft, (list, tuple)) and all(isinstance(x, str) for x in draft):
-        return "\n".join(draft)
-    return None
-
-
 def score_supervision_plan(contract: object, goals: object) -> CheckResult:
     """Four elements of a supervision contract and two development goals, a point each.
 
@@ -403,7 +379,7 @@ def score_supervision_plan(contract: object, goals: object) -> CheckResult:
     quarter for one function of three) where an element is there but incomplete; every reason
     quotes what was found, or says what to consider adding.
     """
-    text = _as_text(contract)
+    text = as_text(contract)
     if text is None or not text.strip():
         reason = (
             "no contract yet: write it between the triple quotes, a sentence or line for each agreement"
