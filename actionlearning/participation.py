@@ -49,12 +49,11 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from numbers import Real
 
-import yaml
+from actionlearning.package_data import by_id, read_yaml
 
-LOGS_FILE = "data/airtime_logs.yaml"
+LOGS_FILE = "airtime_logs.yaml"
 
 #: More than this share of the airtime, for anyone but the presenter, is flagged.
 DOMINANT_SHARE = 1 / 3
@@ -512,16 +511,11 @@ def parse_meetings(data: object, source: str = LOGS_FILE) -> tuple[Meeting, ...]
 
 @cache
 def load_meetings() -> tuple[Meeting, ...]:
-    text = resources.files("actionlearning").joinpath(LOGS_FILE).read_text("utf-8")
-    return parse_meetings(yaml.safe_load(text))
+    return parse_meetings(read_yaml(LOGS_FILE))
 
 
 def meeting(meeting_id: str) -> Meeting:
-    for m in load_meetings():
-        if m.id == meeting_id:
-            return m
-    known = ", ".join(m.id for m in load_meetings())
-    raise KeyError(f"no simulated meeting {meeting_id!r}; known: {known}")
+    return by_id(load_meetings(), meeting_id, "simulated meeting")
 
 
 def chart(meeting_id: str) -> str:

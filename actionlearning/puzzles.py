@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
+from actionlearning.package_data import read_yaml
 
 KINDS = ("puzzle", "problem")
 CALLS = ("P", "Q")
-DECK = "data/issue_cards.yaml"
+DECK = "issue_cards.yaml"
 
 
 class DeckError(ValueError):
@@ -93,8 +92,7 @@ def parse_deck(data: object, source: str = DECK) -> tuple[Card, ...]:
 
 @cache
 def load_deck() -> tuple[Card, ...]:
-    text = resources.files("actionlearning").joinpath(DECK).read_text("utf-8")
-    return parse_deck(yaml.safe_load(text))
+    return parse_deck(read_yaml(DECK))
 
 
 @dataclass

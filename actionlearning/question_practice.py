@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
 
 from actionlearning.questions import QuestionAssessment, assess
+from actionlearning.package_data import read_yaml
 
-ISSUES_FILE = "data/presenter_issues.yaml"
+ISSUES_FILE = "presenter_issues.yaml"
 # How each flagged issue is named to a trainee.
 ISSUE_LABELS = {
     "advice": "advice in disguise",
@@ -33,7 +32,7 @@ class PresenterIssue:
 
 @cache
 def load_issues() -> tuple[PresenterIssue, ...]:
-    data = yaml.safe_load(resources.files("actionlearning").joinpath(ISSUES_FILE).read_text("utf-8"))
+    data = read_yaml(ISSUES_FILE)
     issues = []
     for n, raw in enumerate(data["issues"], start=1):
         try:

@@ -17,11 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
+from actionlearning.package_data import by_id, read_yaml
 
-REPLAYS_FILE = "data/replays.yaml"
+REPLAYS_FILE = "replays.yaml"
 
 #: The two questions asked at every pause.
 PROMPTS: tuple[str, ...] = ("What do you notice?", "What might you do, or not do?")
@@ -460,13 +459,8 @@ def _parse_pause(raw: object, number: int, at: str, problems: list[str]) -> Paus
 
 @cache
 def load_transcripts() -> tuple[Transcript, ...]:
-    text = resources.files("actionlearning").joinpath(REPLAYS_FILE).read_text("utf-8")
-    return parse_transcripts(yaml.safe_load(text))
+    return parse_transcripts(read_yaml(REPLAYS_FILE))
 
 
 def get_transcript(transcript_id: str) -> Transcript:
-    for transcript in load_transcripts():
-        if transcript.id == transcript_id:
-            return transcript
-    known = ", ".join(t.id for t in load_transcripts())
-    raise ValueError(f"no transcript called {transcript_id!r}; known transcripts: {known}")
+    return by_id(load_transcripts(), transcript_id, "transcript")

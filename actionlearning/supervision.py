@@ -21,12 +21,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
+from actionlearning.package_data import read_yaml
 
-DATA_FILE = "data/supervision.yaml"
+DATA_FILE = "supervision.yaml"
 EYE_COUNT = 7
 FUNCTION_IDS = ("formative", "normative", "restorative")
 
@@ -206,8 +205,7 @@ def parse_model(data: object, source: str = DATA_FILE) -> Model:
 
 @cache
 def load_model() -> Model:
-    text = resources.files("actionlearning").joinpath(DATA_FILE).read_text("utf-8")
-    return parse_model(yaml.safe_load(text))
+    return parse_model(read_yaml(DATA_FILE))
 
 
 # --- An exploration -------------------------------------------------------------------------

@@ -19,12 +19,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from numbers import Real
 
-import yaml
+from actionlearning.package_data import by_id, read_yaml
 
-MOMENTS_FILE = "data/wait_time.yaml"
+MOMENTS_FILE = "wait_time.yaml"
 
 #: The longest wait the practice offers, in seconds (the widget's slider runs from 0 to this).
 MAX_SECONDS = 30
@@ -279,13 +278,8 @@ def _parse_stage(stage: object, at: str, problems: list[str]) -> Stage | None:
 
 @cache
 def load_moments() -> tuple[Moment, ...]:
-    text = resources.files("actionlearning").joinpath(MOMENTS_FILE).read_text("utf-8")
-    return parse_moments(yaml.safe_load(text))
+    return parse_moments(read_yaml(MOMENTS_FILE))
 
 
 def get_moment(moment_id: str) -> Moment:
-    for moment in load_moments():
-        if moment.id == moment_id:
-            return moment
-    known = ", ".join(m.id for m in load_moments())
-    raise ValueError(f"no moment called {moment_id!r}; known moments: {known}")
+    return by_id(load_moments(), moment_id, "moment")

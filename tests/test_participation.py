@@ -243,7 +243,7 @@ def test_the_meetings_show_different_patterns():
 def test_a_worked_example_chart_for_the_book():
     html = pa.chart("amaras-slot")
     assert "Amara&#x27;s slot" in html and "Jo" in html
-    with pytest.raises(KeyError, match="known: first-meeting"):
+    with pytest.raises(KeyError, match="known simulated meetings: first-meeting"):
         pa.meeting("no-such-meeting")
 
 

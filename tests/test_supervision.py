@@ -5,8 +5,8 @@ import datetime as dt
 import stat
 
 import pytest
-import yaml
 
+from actionlearning.package_data import read_yaml
 from actionlearning.supervision import (
     DATA_FILE,
     FUNCTION_IDS,
@@ -21,9 +21,7 @@ DAY = dt.date(2027, 3, 4)
 
 @pytest.fixture
 def raw():
-    from importlib import resources
-
-    return yaml.safe_load(resources.files("actionlearning").joinpath(DATA_FILE).read_text("utf-8"))
+    return read_yaml(DATA_FILE)
 
 
 def test_the_seven_eyes_in_order_each_with_three_or_four_questions():

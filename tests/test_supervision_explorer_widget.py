@@ -114,13 +114,12 @@ def test_clearing_asks_first():
 
 
 def test_episode_text_and_prompts_are_escaped():
-    from importlib import resources
 
-    import yaml
 
+    from actionlearning.package_data import read_yaml
     from actionlearning.supervision import DATA_FILE, parse_model
 
-    data = yaml.safe_load(resources.files("actionlearning").joinpath(DATA_FILE).read_text("utf-8"))
+    data = read_yaml(DATA_FILE)
     data["episodes"][0]["text"] = "She said <script>alert(1)</script> and left."
     data["episodes"][0]["prompts"]["situation"] = "Was it <b>bold</b>?"
     widget = SupervisionExplorer(parse_model(data), date=DAY)
