@@ -15,6 +15,9 @@ SITE = REPO / "_build" / "html"
 TRAINER_SITE = REPO / "_build" / "trainer" / "_build" / "html"
 REGION = ("SOLUTION", "HIDDEN TESTS", "MARK SCHEME")
 
+# tests/data holds fixtures, some of them deliberately broken notebooks: never collect them.
+collect_ignore_glob = ["data/*"]
+
 # nbgrader and Jupyter start helper programs (alembic, kernels) from PATH: make it this
 # environment's, whether or not the virtual environment was activated.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
