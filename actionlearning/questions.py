@@ -14,12 +14,17 @@ Treatment Integrity manual (MITI 3.1.1 and 4.2.1):
   how often, how long, when, where, who, which, a time, a name, a 1-10 scale);
 - an invitation to explore phrased as a request ("Tell me more", "Talk me through...", "Could
   you say more?") is open;
-- a reflection said as a question ("So you feel stuck?") is closed;
+- a reflection said as a question ("So you feel stuck?") is closed; a statement turned into a
+  question by an agreement tag ("So what you need is more funding, right?") is closed and
+  leading, even when it opens with a wh-word;
 - only one question is counted per turn: several questions are ``"stacked"`` and the form is
   that of the *first* real question (the one the presenter hears first; a courtesy question
-  such as "Can I ask something?" is not a real question);
-- a question whose purpose is to persuade is advice, not a neutral question; a confronting
-  question is ``"rhetorical"``.
+  such as "Can I ask something?" is not a real question, and nor is a subordinate clause
+  such as "When Bev says it's unsafe, ..." before the question itself);
+- a question whose purpose is to persuade is advice, not a neutral question, including a
+  negative suggestion ("Wouldn't it be simpler to...?", advice and leading) and a reproach
+  that names the asker's next step ("Why haven't you asked...?", advice and why); a
+  confronting question is ``"rhetorical"``.
 
 Expert coders agree on open versus closed only moderately, so the rules give the benefit of
 the doubt where the wording is ambiguous (``benefit_of_doubt``), and the feedback always says
@@ -233,6 +238,13 @@ _WH_THEN_AUX = re.compile(
 )
 _WH_THEN_PRONOUN = re.compile(rf"^(?:{_WH_WORDS})(?!['\w]) {_PRONOUN}(?!['\w])")
 _LATER_VERB = re.compile(r"^(?:\S+ ){2,}(?:is|was|seems|seemed|sounds|sounded|struck|took|were)\b")
+# A subordinate "When/Where <subject> <verb>, ..." clause: the question, if any, comes after it
+# ("When Bev says it's unsafe, what do you notice in yourself?"). Pronoun subjects are caught
+# by _WH_THEN_PRONOUN; this takes any other subject ("the head", "Bev", "Dr Okafor").
+_WH_SUBORD = re.compile(r"^(?:when|where)(?!['\w]) (?!(?:and|or|now|next|then|else)(?!['\w]))")
+# A free relative with a verb after it: the clause is a statement ("What you need is more
+# funding", "What's missing is sign-off"), so a tag or a question mark does not make it open.
+_FREE_COPULA = re.compile(r"^(?:[\w'-]+,? ){2,8}?(?:is|was|are|were|seems|sounds|means)(?![\w'])")
 _WH_BARE = re.compile(rf"^(?:{_WH_WORDS})$")
 
 _FILLER = re.compile(
@@ -419,8 +431,34 @@ _META = re.compile(
 
 # ---- issues ---------------------------------------------------------------------------------
 
+# "Why haven't you asked the heads?", "How come you're not using the forum?": a reproach that
+# carries the asker's own next step. Still a request for reasons ("why"), unlike the suggestion
+# formula "Why don't you...?". Feelings, states and what happened to the presenter are not
+# steps ("Why haven't you heard back?", "Why haven't you felt able to?").
+_NOT_A_STEP = (
+    r"(?!(?:been|had|heard|felt|known|seen|noticed|wanted|needed|liked|managed|got|received|"
+    r"understood|realised|realized|thought|found|able|sure|happy|ok|okay|well|yet|more|less|"
+    r"feeling|coping|sleeping|getting|enjoying|managing|hearing|seeing|worried|angry|upset|"
+    r"allowed)(?![\w']))"
+)
+_STEP_ADV = r"(?:(?:yet|already|just|even|ever|simply|actually|really) )?"
+_WHY_NOT_DONE = (
+    rf"why (?:(?:haven't|havent) (?:you|we)|have (?:you|we) not) {_STEP_ADV}{_NOT_A_STEP}[a-z]|"
+    rf"why (?:(?:aren't|arent) (?:you|we)|are (?:you|we) not) {_STEP_ADV}{_NOT_A_STEP}[a-z]+ing"
+    r"(?![\w'])|"
+    rf"how come (?:you|we)(?:'ve not|'ve never| haven't| havent| have not| have never| never) "
+    rf"{_STEP_ADV}{_NOT_A_STEP}[a-z]|"
+    rf"how come (?:you|we)(?:'re not| aren't| arent| are not) {_STEP_ADV}{_NOT_A_STEP}[a-z]+ing"
+    r"(?![\w'])"
+)
+_CMP = (
+    r"(?:a lot |much |far |so much |even |a bit )?(?:(?!(?:over|under|after|ever|never|other|"
+    r"another|either|neither|rather|together|whether|later|sooner|longer|earlier|her|per)"
+    r"(?![\w']))[a-z]+er|more [a-z]+|less [a-z]+|kinder|wiser|fairer) (?:just )?(?:to|if)"
+    r"(?![\w'])"
+)
 _ADVICE_Q = re.compile(
-    r"^(?:"
+    r"^(?:surely,? )?(?:"
     r"(?:have|had) you (?:ever )?(?:thought|considered|tried|looked (?:at|into)|explored|"
     r"checked out|investigated|asked (?:yourself )?(?:about|whether)|approached|"
     r"contacted|spoken to anyone (?:in|at|from))(?![\w'])(?! (?:about )?(?:what|how|why|who|"
@@ -437,10 +475,12 @@ _ADVICE_Q = re.compile(
     r"can you (?:just|maybe|perhaps|not|always|simply)\b|"
     r"(?:would|wouldn't) it (?:not )?(?:be )?(?:better|best|easier|wiser|good|great|helpful|"
     r"useful|worth|an idea|a good idea|sensible|nice|possible to)|"
-    r"(?:would|wouldn't|might|could|may|will) it (?:not )?(?:help|make sense|be worth|work|"
-    r"be an idea)|"
+    rf"(?:would|wouldn't) it (?:not )?be {_CMP}|"
+    r"(?:would|wouldn't|might|could|may|will) it (?:not )?(?:help|make (?:more |most |a lot "
+    r"more |much more )?sense|be worth|work|be an idea)|"
     r"(?:is|isn't) it (?:not )?(?:worth (?!it\b)|an option|better|a good idea|time to|"
     r"possible to)|"
+    rf"(?:isn't it|is it not) {_CMP}|"
     r"(?:would|wouldn't|won't|will) (?:that|this) (?:not )?be (?:great|good|better|brilliant|"
     r"nice|helpful|amazing|lovely|easier|ideal)|"
     r"what about (?!(?:you|it|that|this|them|for you|yourself|the young people's view)\b)|"
@@ -452,6 +492,8 @@ _ADVICE_Q = re.compile(
     r"could)(?![\w'])|"
     r"(?:do|don't|dont) you (?:not )?think (?:it|that|this) (?:might|would|could|may|'d)? ?"
     r"(?:help|be (?:better|worth|good|useful|helpful|an idea|wise|best))|"
+    rf"(?:do|don't|dont) you (?:not )?think (?:it|that|this)(?:'d| would| might| could) "
+    rf"(?:be {_CMP}|make (?:more )?sense)|"
     r"(?:do|don't|dont) you (?:not )?think (?:a|an|some|the|getting|having|bringing|asking)"
     r" [^?]{0,60}(?:would|could|might|will) (?:help|sort|fix|solve|work|make)|"
     r"(?:should|shouldn't|ought) (?:you|we)(?![\w'])|"
@@ -481,7 +523,9 @@ _ADVICE_Q = re.compile(
     r"[^?]{0,50}\b(?:help|work|be useful)|"
     r"(?:it'd|it would|it'll|it will|it might|it could|that'd|that would) (?:be )?(?:really )?"
     r"(?:good|better|great|helpful|useful|worth|nice|help|a good idea)|"
-    r"(?:if|whether) you(?:'ve| have)? (?:ever )?(?:thought|considered|tried|looked)"
+    rf"(?:it'd|it would|it might|it could|that'd|that would) be {_CMP}|"
+    r"(?:if|whether) you(?:'ve| have)? (?:ever )?(?:thought|considered|tried|looked)|"
+    rf"{_WHY_NOT_DONE}"
     r")"
 )
 # Advice said as a statement before or after the question in the same turn.
@@ -536,13 +580,16 @@ _RHETORICAL = re.compile(
     r"(?!(?:that|this|it|the plan|them)\b))\b"
     r"|^(?:is|was|are|were) (?:that|this|it) really\b"
     r"|^(?:isn't|is|wasn't|was) that (?:not )?(?:just|a bit|rather)\b"
-    r"|\b(?:didn't|did not|not|never|don't|doesn't) even\b|\bpassing the buck\b"
+    r"|\b(?:didn't|did not|not|never|don't|doesn't|haven't|hasn't|aren't|isn't)"
+    r"(?: (?:you|they|she|he|we))? even\b"
+    r"|\bpassing the buck\b"
     r"|^what (?:did|do|were) you (?:expect|think would happen)\b"
     r"|^(?:really|seriously|honestly|come on|are you kidding|you're kidding|really though)$"
     r"|^(?:do|did|does|are|were) (?:you|they|she|he) (?:really|honestly|actually|seriously) "
     r"(?:think|believe|expect|mean|want|imagine|suppose)\b"
     r"|^how could you (?:let|have|not|do that|say that|possibly|ever|allow|ignore|forget|miss)\b"
-    r"|^why (?:on earth|the hell|would anyone|didn't you just|did you not just|would you ever)\b"
+    r"|^why (?:on earth|the hell|would anyone|didn't you just|did you not just|would you ever|"
+    r"haven't you just|have you not just|aren't you just)\b"
     r"|^(?:wasn't|isn't|wasnt|isnt) that (?:your|just|a bit|exactly|really|rather|"
     r"kind of|sort of)\b"
     r"|^(?:is|was) (?:that|it) (?:not )?(?:a bit|just|rather|kind of|sort of) (?:of an? )?"
@@ -746,11 +793,31 @@ def _classify_core(clause: _Clause, low: str, whole: str, q: bool) -> _Clause:
                 return _classify_core(clause, low[cm.end() :], whole, True)
             if not q:
                 return clause
+        elif q and _WH_SUBORD.match(low) and not _WH_THEN_AUX.match(low):
+            # "When Bev says it's unsafe, what do you notice in yourself?": a subordinate
+            # clause with its own subject and verb, then the one question.
+            cm = _CLAUSE.search(low)
+            if cm and len(_WORD.findall(low[: cm.start()])) >= 3:
+                rest = low[cm.end() :]
+                if not (_EXTRA_NOT.match(rest) and len(_WORD.findall(rest)) <= 3):
+                    return _classify_core(clause, rest, whole, True)
         elif not q and not (_WH_THEN_AUX.match(low) or _WH_BARE.match(low)):
             # No question mark and no inversion: "what happens next" is a question, but only
             # when it reads as one.
             if _LATER_VERB.search(low):
                 return clause  # "Who gets to decide seems to be the real question."
+        tag = _TAG.search(low) if q else None
+        if (
+            tag
+            and not tag.group(0).strip(" ,").startswith("really")
+            and _FREE_COPULA.match(low[: tag.start()])
+        ):
+            # "So what you need is more funding, right?": a statement (a free relative and
+            # its verb) turned into a question by a tag: closed, and leading.
+            _mark(clause, "question", "closed", "tag", low)
+            clause.leading = True
+            _issues_for(clause, low, whole)
+            return clause
         form, subtype, benefit = _form_of_wh(low)
         if form == "open" and _SCALE.search(whole):
             form, subtype, benefit = "closed", "scale", False
@@ -793,6 +860,8 @@ def _count_extra(low: str) -> int:
         if n >= 4 or k >= 40:
             break  # enough to call it stacked; keeps huge input linear
         rest = low[m.end() : m.end() + 60]
+        if m.start() <= 12 and _WH_BARE.match(low[: m.start()].strip()):
+            continue  # "When and where does the panel meet?" is one question
         if _EXTRA_NOT.match(rest) or len(_WORD.findall(rest)) <= 2:
             continue  # "..., do you think?" or a tag: "..., isn't it?"
         if _OR_WORD.search(m.group(0)) and _OR_AUX.match(rest):
@@ -990,7 +1059,10 @@ _ADVICE_IDEA = re.compile(
     r"^(?:have you (?:ever )?(?:thought (?:about|of)|considered|tried|looked (?:at|into)|"
     r"explored)|did you (?:think about|consider|try)|what about|how about|why (?:don't|not) "
     r"you(?: just)?|why not(?: just)?|could you(?: not| just| maybe)?|couldn't you(?: just)?|"
-    r"would it help to|wouldn't it be better to|would you consider|is it worth|might it be "
+    r"would it help to|wouldn't it be better to|"
+    r"(?:would|wouldn't) it (?:not )?be (?:[a-z]+er|more [a-z]+|less [a-z]+|kinder|wiser) to|"
+    r"(?:isn't it|is it not) (?:[a-z]+er|more [a-z]+|less [a-z]+) (?:just )?to|"
+    r"wouldn't it make (?:more )?sense to|would you consider|is it worth|might it be "
     r"worth|how could it hurt to)\s+(.{3,60}?)$"
 )
 # Open alternatives to closed questions, by what the closed question asks about.
