@@ -82,6 +82,14 @@ def test_the_library_holds_the_three_scenarios():
     assert EXPECTED_LIBRARY.items() <= found.items()
 
 
+def test_the_library_has_a_scenario_for_every_session_theme():
+    from actionlearning.programme import load_programme
+
+    sessions = {load_scenario(f).session for f in FILES}
+    assert len(FILES) >= 9
+    assert sessions == {s.number for s in load_programme().sessions}
+
+
 @pytest.mark.parametrize("path", FILES, ids=IDS)
 def test_every_packaged_scenario_validates(path):
     assert validate(path) == []
