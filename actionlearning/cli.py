@@ -18,6 +18,7 @@ COMMAND_GROUPS = (
     "actionlearning.programme_cli",
     "actionlearning.questions_cli",
     "actionlearning.simulation.cli",
+    "actionlearning.cohort_cli",
 )
 
 

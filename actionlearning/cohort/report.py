@@ -1,0 +1,131 @@
+"""The cohort at a glance: each trainee's status, automatic score and waiting reflection, per session.
+
+Reports can be anonymised: names, emails and ids are replaced with stable codes (the same
+trainee always gets the same code in a cohort, and the codes cannot be traced back without the
+cohort's secret), rows are ordered by code rather than by roster, and free-text reasons, which
+may quote file names, give way to their kind.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import hmac
+import io
+from dataclasses import dataclass
+
+from actionlearning.cohort import course
+from actionlearning.cohort.records import Records
+from actionlearning.cohort.store import Cohort
+from actionlearning.cohort.workflow import Row, status_rows
+
+NOT_RELEASED = "not released"
+
+
+def anonymous_codes(cohort: Cohort, ids: list[str]) -> dict[str, str]:
+    """A stable code per trainee, such as ``T-K3Q7M``, from the cohort's secret."""
+    for length in range(5, 53):
+        codes = {}
+        for i in ids:
+            digest = hmac.new(cohort.salt.encode(), i.encode(), hashlib.sha256).digest()
+            codes[i] = "T-" + base64.b32encode(digest).decode()[:length]
+        if len(set(codes.values())) == len(ids):
+            return codes
+    raise AssertionError("unreachable: SHA-256 codes collided at full length")
+
+
+@dataclass
+class Report:
+    cohort: Cohort
+    sessions: list[str]  # every exercise in the cohort's programme, in order
+    released: list[str]
+    rows: dict[str, dict[str, Row | None]]  # trainee id -> session -> row (None: not released)
+    labels: dict[str, str]  # trainee id -> what to call them (name, or code when anonymised)
+    anonymised: bool = False
+
+    @property
+    def order(self) -> list[str]:
+        return sorted(self.rows, key=lambda i: self.labels[i]) if self.anonymised else list(self.rows)
+
+
+def build_report(cohort: Cohort, anonymise: bool = False) -> Report:
+    roster = cohort.roster
+    sessions = [e.slug for e in cohort.schedule.exercises]
+    released = [s for s in sessions if course.release_notebooks(cohort, s)]
+    rows: dict[str, dict[str, Row | None]] = {t.id: {s: None for s in sessions} for t in roster}
+    if released:
+        api = course.open_api(cohort)
+        for s in released:
+            for row in status_rows(cohort, s, Records(cohort, s), api):
+                rows[row.trainee.id][s] = row
+    if anonymise:
+        labels = anonymous_codes(cohort, [t.id for t in roster])
+    else:
+        labels = {t.id: f"{t.id} ({t.name})" for t in roster}
+    return Report(cohort, sessions, released, rows, labels, anonymise)
+
+
+def cell_text(row: Row | None) -> str:
+    """A compact summary for the text grid and the heatmap: score, or status; L late, R review."""
+    if row is None:
+        return "-"
+    if row.status == "failed":
+        return "failed"
+    if row.status == "missing":
+        return "missing"
+    text = row.score_text or "to grade"
+    if row.status == "late":
+        text += " L"
+    if row.review:
+        text += " R"
+    return text
+
+
+def text_grid(report: Report) -> str:
+    sessions = report.released or report.sessions
+    head = ["trainee"] + [s.replace("session-", "s") for s in sessions]
+    body = [[report.labels[t]] + [cell_text(report.rows[t][s]) for s in sessions] for t in report.order]
+    widths = [max(len(r[i]) for r in [head] + body) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in [head] + body]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append("")
+    lines.append("Score = automatic checks only. L: late. R: a reflection awaits your review. "
+                 "-: not released yet.")
+    return "\n".join(lines)
+
+
+CSV_COLUMNS = ["trainee", "first_name", "last_name", "email", "session", "status", "score",
+               "max_score", "reflection_awaits_review", "reason", "notes"]
+ANONYMOUS_COLUMNS = ["trainee", "session", "status", "score", "max_score",
+                     "reflection_awaits_review", "reason", "notes"]
+
+
+def report_csv(report: Report) -> str:
+    """One line per trainee and session, in UTF-8 CSV."""
+    out = io.StringIO()
+    columns = ANONYMOUS_COLUMNS if report.anonymised else CSV_COLUMNS
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    trainees = {t.id: t for t in report.cohort.roster}
+    for tid in report.order:
+        t = trainees[tid]
+        for s in report.sessions:
+            row = report.rows[tid][s]
+            record = {"trainee": report.labels[tid] if report.anonymised else tid,
+                      "first_name": t.first_name, "last_name": t.last_name, "email": t.email,
+                      "session": s}
+            if row is None:
+                record.update(status=NOT_RELEASED)
+            else:
+                failure = row.failure
+                record.update(
+                    status=row.status,
+                    score="" if row.score is None else f"{row.score:g}",
+                    max_score="" if row.max_score is None else f"{row.max_score:g}",
+                    reflection_awaits_review="yes" if row.review else "no",
+                    reason=(failure.kind if report.anonymised else str(failure)) if failure else "",
+                    notes="; ".join(p.kind if report.anonymised else str(p) for p in row.notes),
+                )
+            writer.writerow(record)
+    return out.getvalue()

@@ -1,0 +1,61 @@
+"""Autograding one session for a cohort of twelve, against executing the same notebooks with
+nbclient alone: what nbgrader's bookkeeping (sanitising, restoring cells, the gradebook) costs.
+
+Run with ``python -m tests.bench.cohort`` (or call ``run()``). Prints figures only.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests import cohort_support as ts
+
+
+def run() -> None:
+    import nbformat
+    from nbclient import NotebookClient
+
+    from actionlearning.cohort import workflow
+    from actionlearning.cohort.store import create_cohort
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        cohort = create_cohort(tmp / "home", "bench", ts.DATA / "roster-12.csv", 9,
+                               date.today() - timedelta(days=3), exchange=str(tmp / "exchange"))
+        workflow.release(cohort, ts.SESSION)
+        roster = cohort.roster
+        variants = [ts.answered(cohort), ts.answered(cohort, only=("answer-kinds",)), ts.given(cohort)]
+        for i, t in enumerate(roster):
+            ts.submit(cohort, t.id, variants[i % len(variants)], work=tmp / "trainees")
+        workflow.collect(cohort, ts.SESSION)
+        n = len(roster)
+
+        started = time.perf_counter()
+        batch = workflow.autograde(cohort, ts.SESSION, force=True)
+        graded = time.perf_counter() - started
+        assert all(r.score is not None for r in batch.rows), [r.reason for r in batch.rows]
+
+        notebooks = [cohort.root / "submitted" / t.id / ts.SESSION / ts.NOTEBOOK for t in roster]
+        started = time.perf_counter()
+        for path in notebooks:
+            nb = nbformat.reads(path.read_text("utf-8"), as_version=4)
+            NotebookClient(nb, timeout=cohort.timeout, kernel_name="python3",
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+        plain = time.perf_counter() - started
+        sizes = [len(json.dumps(json.loads(p.read_text("utf-8")))) for p in notebooks]
+
+    print(f"trainees, one notebook each:      {n:6d}   (about {sum(sizes) / n / 1000:.0f} kB a notebook)")
+    print(f"autograde batch, total:           {graded:6.1f} s")
+    print(f"autograde, per notebook:          {graded / n:6.2f} s")
+    print(f"nbclient alone, total:            {plain:6.1f} s")
+    print(f"nbclient alone, per notebook:     {plain / n:6.2f} s")
+    print(f"autograde / nbclient:             {graded / plain:6.2f} x")
+    print(f"overhead per notebook:            {(graded - plain) / n:6.2f} s")
+
+
+if __name__ == "__main__":
+    run()
