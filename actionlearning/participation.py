@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from numbers import Real
 
-from actionlearning.package_data import by_id, read_yaml
+from actionlearning.package_data import by_id, entries, read_yaml
 
 LOGS_FILE = "airtime_logs.yaml"
 
@@ -464,22 +464,8 @@ _FIELDS = ("id", "title", "setting", "segment", "facilitator", "members", "log",
 
 def parse_meetings(data: object, source: str = LOGS_FILE) -> tuple[Meeting, ...]:
     """Meetings from the parsed YAML; every problem is named by meeting, field and turn."""
-    if not isinstance(data, dict) or not isinstance(data.get("meetings"), list):
-        raise ParticipationError(f"{source}: expected a top-level 'meetings:' list")
-    meetings, problems, seen = [], [], set()
-    for n, raw in enumerate(data["meetings"], start=1):
-        where = f"{source}: meeting {n}"
-        if not isinstance(raw, dict):
-            problems.append(f"{where}: expected a mapping with {', '.join(_FIELDS)}")
-            continue
-        where = f"{source}: meeting {n} ({raw.get('id', 'no id')})"
-        missing = [f for f in _FIELDS if not raw.get(f)]
-        if missing:
-            problems.append(f"{where}: missing {', '.join(missing)}")
-            continue
-        if raw["id"] in seen:
-            problems.append(f"{where}: the id {raw['id']!r} is used twice")
-        seen.add(raw["id"])
+    meetings, problems = [], []
+    for where, raw in entries(data, "meetings", "meeting", _FIELDS, source, problems, ParticipationError):
         members = tuple(str(m) for m in raw["members"])
         if len(set(members)) != len(members):
             problems.append(f"{where}: a member is listed twice")

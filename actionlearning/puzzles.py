@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from actionlearning.package_data import read_yaml
+from actionlearning.package_data import entries, read_yaml
 
 KINDS = ("puzzle", "problem")
 CALLS = ("P", "Q")
@@ -62,27 +62,14 @@ class Judgement:
 
 def parse_deck(data: object, source: str = DECK) -> tuple[Card, ...]:
     """Cards from the parsed YAML, with every problem named by card and field."""
-    if not isinstance(data, dict) or not isinstance(data.get("cards"), list):
-        raise DeckError(f"{source}: expected a top-level 'cards:' list")
-    cards, problems, seen = [], [], set()
-    for n, raw in enumerate(data["cards"], start=1):
-        where = f"{source}: card {n}"
-        if not isinstance(raw, dict):
-            problems.append(f"{where}: expected a mapping with id, issue, kind, calls_for, why")
-            continue
-        where = f"{source}: card {n} ({raw.get('id', 'no id')})"
-        missing = [f for f in ("id", "issue", "kind", "calls_for", "why") if not raw.get(f)]
-        if missing:
-            problems.append(f"{where}: missing {', '.join(missing)}")
-            continue
+    fields = ("id", "issue", "kind", "calls_for", "why")
+    cards, problems = [], []
+    for where, raw in entries(data, "cards", "card", fields, source, problems, DeckError):
         if raw["kind"] not in KINDS:
             problems.append(f"{where}: kind is {raw['kind']!r}; use one of {', '.join(KINDS)}")
         if raw["calls_for"] not in CALLS:
             problems.append(f"{where}: calls_for is {raw['calls_for']!r}; use P or Q")
-        if raw["id"] in seen:
-            problems.append(f"{where}: the id {raw['id']!r} is used twice")
-        seen.add(raw["id"])
-        cards.append(Card(*(str(raw[f]).strip() for f in ("id", "issue", "kind", "calls_for", "why"))))
+        cards.append(Card(*(str(raw[f]).strip() for f in fields)))
     if problems:
         raise DeckError("\n".join(problems))
     if not cards:

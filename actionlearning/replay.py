@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from actionlearning.package_data import by_id, read_yaml
+from actionlearning.package_data import by_id, entries, read_yaml
 
 REPLAYS_FILE = "replays.yaml"
 
@@ -347,22 +347,9 @@ def _text(value: object) -> str:
 def parse_transcripts(data: object, source: str = REPLAYS_FILE) -> tuple[Transcript, ...]:
     """Transcripts from the parsed YAML; every problem is reported, naming the transcript, the
     script item and the field."""
-    if not isinstance(data, dict) or not isinstance(data.get("replays"), list):
-        raise ReplayError(f"{source}: expected a top-level 'replays:' list")
-    transcripts, problems, seen = [], [], set()
-    for n, raw in enumerate(data["replays"], start=1):
-        where = f"{source}: transcript {n}"
-        if not isinstance(raw, dict):
-            problems.append(f"{where}: expected a mapping with {', '.join(_FIELDS)}, people and script")
-            continue
-        where = f"{source}: transcript {n} ({raw.get('id', 'no id')})"
-        missing = [f for f in _FIELDS if not _text(raw.get(f, ""))]
-        if missing:
-            problems.append(f"{where}: missing {', '.join(missing)}")
-            continue
-        if raw["id"] in seen:
-            problems.append(f"{where}: the id {raw['id']!r} is used twice")
-        seen.add(raw["id"])
+    transcripts, problems = [], []
+    walk = entries(data, "replays", "transcript", _FIELDS, source, problems, ReplayError, ", people and script")
+    for where, raw in walk:
         people = _parse_people(raw.get("people"), where, problems)
         if people is None:
             continue

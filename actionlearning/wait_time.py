@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from numbers import Real
 
-from actionlearning.package_data import by_id, read_yaml
+from actionlearning.package_data import by_id, entries, read_yaml
 
 MOMENTS_FILE = "wait_time.yaml"
 
@@ -210,23 +210,9 @@ def _text(value: object) -> str:
 
 def parse_moments(data: object, source: str = MOMENTS_FILE) -> tuple[Moment, ...]:
     """Moments from the parsed YAML; every problem is reported, naming the moment and field."""
-    if not isinstance(data, dict) or not isinstance(data.get("moments"), list):
-        raise MomentsError(f"{source}: expected a top-level 'moments:' list")
-    moments, problems, seen = [], [], set()
-    for n, raw in enumerate(data["moments"], start=1):
-        where = f"{source}: moment {n}"
-        if not isinstance(raw, dict):
-            fields = ", ".join(_MOMENT_FIELDS)
-            problems.append(f"{where}: expected a mapping with {fields} and stages")
-            continue
-        where = f"{source}: moment {n} ({raw.get('id', 'no id')})"
-        missing = [f for f in _MOMENT_FIELDS if not _text(raw.get(f, ""))]
-        if missing:
-            problems.append(f"{where}: missing {', '.join(missing)}")
-            continue
-        if raw["id"] in seen:
-            problems.append(f"{where}: the id {raw['id']!r} is used twice")
-        seen.add(raw["id"])
+    moments, problems = [], []
+    walk = entries(data, "moments", "moment", _MOMENT_FIELDS, source, problems, MomentsError, " and stages")
+    for where, raw in walk:
         stages_raw = raw.get("stages")
         if not isinstance(stages_raw, list) or len(stages_raw) != len(BANDS):
             problems.append(
