@@ -167,3 +167,56 @@ def test_make_pdf_prints_the_whole_handbook(browser):
     pdf = REPO / "_build" / "handbook-trainee.pdf"
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 20
+
+
+def test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets(browser, tmp_path):
+    """What `make lab` sets up: JupyterLab opens the page as a notebook (jupytext), its cells
+    run, and the widget answers a click; the website's note stays hidden there."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from actionlearning.lab_settings import write_overrides
+
+    write_overrides(Path(sys.prefix))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    lab = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
+         "--ServerApp.ip=127.0.0.1", "--ServerApp.token=workbook-test", f"--ServerApp.root_dir={REPO}",
+         "--LabApp.news_url=", "--LabServerApp.extra_labextensions_path=[]"],
+        stdout=subprocess.DEVNULL, stderr=(tmp_path / "lab.log").open("w"),
+    )
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for _ in range(60):  # the server takes a few seconds to start
+            try:
+                page.goto(f"http://127.0.0.1:{port}/lab/tree/book/sessions/session-01.md?token=workbook-test")
+                break
+            except Exception:
+                time.sleep(1)
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120000)
+        page.get_by_text("Run", exact=True).first.click()
+        page.get_by_text("Run All Cells", exact=True).first.click()  # queued until the kernel is up
+        widget = page.locator(".jp-OutputArea .jupyter-widgets.widget-vbox").first
+        try:
+            widget.wait_for(state="visible", timeout=180000)
+        except Exception as exc:
+            log = (tmp_path / "lab.log").read_text("utf-8", errors="replace")[-4000:]
+            raise AssertionError(f"the widget did not appear in JupyterLab: {exc}\n{log}") from exc
+        widget.scroll_into_view_if_needed()
+        widget.get_by_role("button", name="Puzzle").click()
+        widget.get_by_role("button", name="Q: questioning insight").click()
+        widget.get_by_role("button", name="Check").click()
+        page.wait_for_function(
+            "() => /judgements matched so far/.test(document.body.innerText) && "
+            "!/0 of 0 judgements/.test(document.body.innerText)", timeout=30000)
+        assert not page.locator(".al-static-only").first.is_visible()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        widget.screenshot(path=str(SCREENSHOTS / "lab-session-01-widget.png"))
+        page.close()
+    finally:
+        lab.terminate()
+        lab.wait(timeout=30)
