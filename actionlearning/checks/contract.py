@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from actionlearning.checks import CheckResult, ItemResult
-from actionlearning.checks.text import as_text, first, quote, rx, sentences
+from actionlearning.checks.text import as_text, best_level, both_halves, first, quote, rx, sentences
 
 TITLE = "Your contract"
 LONG_CONTRACT_WORDS = 300  # beyond this, a note: a set remembers a few lines on a flip chart
@@ -250,44 +250,24 @@ def _safeguarding(parts: Sequence[str]) -> ItemResult:
 
 
 def _attendance(parts: Sequence[str]) -> ItemResult:
-    item = "attendance and punctuality"
-    attend = first(parts, ATTENDANCE)
-    punctual = first(parts, PUNCTUALITY)
-    if attend and punctual:
-        said = quote(attend) if attend == punctual else f"{quote(attend)} and {quote(punctual)}"
-        return ItemResult(item, 1.0, 1.0, f"found {said}")
-    if attend:
-        return ItemResult(
-            item, 0.5, 1.0,
-            f"attendance is there ({quote(attend)}); what about starting and finishing on time?",
-        )
-    if punctual:
-        return ItemResult(
-            item, 0.5, 1.0,
-            f"punctuality is there ({quote(punctual)}); what about coming to every meeting, "
-            "and letting the set know if you cannot?",
-        )
-    return ItemResult(
-        item, 0.0, 1.0,
-        "nothing found on attendance or punctuality: a set is only as strong as who turns up, "
-        "and when; consider 'we come to every meeting, on time, and send word if we can't'",
+    return both_halves(
+        "attendance and punctuality", first(parts, ATTENDANCE), first(parts, PUNCTUALITY),
+        only_one="attendance is there ({found}); what about starting and finishing on time?",
+        only_other="punctuality is there ({found}); what about coming to every meeting, "
+        "and letting the set know if you cannot?",
+        missing="nothing found on attendance or punctuality: a set is only as strong as who turns "
+        "up, and when; consider 'we come to every meeting, on time, and send word if we can't'",
     )
 
 
 def _airtime(parts: Sequence[str]) -> ItemResult:
-    item = "airtime"
-    shared = first(parts, AIRTIME)
-    if shared:
-        return ItemResult(item, 1.0, 1.0, f"found {quote(shared)}")
-    kept = first(parts, TIMEKEEPING)
-    if kept:
-        return ItemResult(
-            item, 0.5, 1.0,
-            f"time-keeping is there ({quote(kept)}); how will airtime be shared fairly, so the "
-            "quieter voices get their turn?",
-        )
-    return ItemResult(
-        item, 0.0, 1.0,
+    return best_level(
+        "airtime", parts,
+        [
+            (1.0, (AIRTIME,), "found {found}"),
+            (0.5, (TIMEKEEPING,), "time-keeping is there ({found}); how will airtime be shared "
+             "fairly, so the quieter voices get their turn?"),
+        ],
         "nothing found on sharing time: how will the set share airtime fairly, within a meeting "
         "and across the programme?",
     )

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 
 from actionlearning.checks import CheckResult, ItemResult
 from actionlearning.checks.contract import ABSOLUTE, LIMIT, LIMIT_ACTION
-from actionlearning.checks.text import as_text, first, quote, rx, sentences
+from actionlearning.checks.text import as_text, best_level, both_halves, first, quote, rx, sentences
 
 TITLE = "Your supervision contract and development plan"
 ELEMENT_NAMES = (
@@ -142,20 +142,12 @@ def _and(names: Sequence[str]) -> str:
 
 
 def _frequency(parts: Sequence[str]) -> ItemResult:
-    item = "frequency and length"
-    often = first(parts, FREQUENCY)
-    long = first(parts, LENGTH)
-    if often and long:
-        said = quote(often) if often == long else f"{quote(often)} and {quote(long)}"
-        return ItemResult(item, 1.0, 1.0, f"found {said}")
-    if often:
-        return ItemResult(item, 0.5, 1.0, f"how often is there ({quote(often)}); for how long will you meet each time?")
-    if long:
-        return ItemResult(item, 0.5, 1.0, f"how long is there ({quote(long)}); how often will you meet?")
-    return ItemResult(
-        item, 0.0, 1.0,
-        "nothing found on how often you meet, or for how long: for example 'we meet for ninety "
-        "minutes every month while I facilitate'",
+    return both_halves(
+        "frequency and length", first(parts, FREQUENCY), first(parts, LENGTH),
+        only_one="how often is there ({found}); for how long will you meet each time?",
+        only_other="how long is there ({found}); how often will you meet?",
+        missing="nothing found on how often you meet, or for how long: for example 'we meet for "
+        "ninety minutes every month while I facilitate'",
     )
 
 
@@ -208,19 +200,13 @@ def _confidentiality(parts: Sequence[str]) -> ItemResult:
 
 
 def _bring(parts: Sequence[str]) -> ItemResult:
-    item = "what you bring"
-    both = first(parts, BRING_VERB, BRING_WHAT)
-    if both:
-        return ItemResult(item, 1.0, 1.0, f"found {quote(both)}")
-    verb = first(parts, BRING_VERB)
-    if verb:
-        return ItemResult(
-            item, 0.5, 1.0,
-            f"found {quote(verb)}; say what you will bring: an episode from a set, your log, "
-            "a question you want help with?",
-        )
-    return ItemResult(
-        item, 0.0, 1.0,
+    return best_level(
+        "what you bring", parts,
+        [
+            (1.0, (BRING_VERB, BRING_WHAT), "found {found}"),
+            (0.5, (BRING_VERB,), "found {found}; say what you will bring: an episode from a set, "
+             "your log, a question you want help with?"),
+        ],
         "nothing found on your part: what will you bring to each supervision (episodes from your "
         "sets, your log, an agenda), and how will you prepare?",
     )
