@@ -8,6 +8,7 @@ module finds the course, loads that configuration, and regenerates the trainee v
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,15 @@ from traitlets.config.loader import PyFileConfigLoader
 CONFIG_FILE = "nbgrader_config.py"
 LEAK_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS",
                 "BEGIN MARK SCHEME", "END MARK SCHEME")
+
+
+def nbgrader_helpers_on_path() -> None:
+    """nbgrader starts helper programs (alembic, for a new gradebook; kernels) by name: make
+    sure this Python's own bin folder is searched, as it is not when a script in `.venv/bin`
+    runs without the environment activated."""
+    bindir = str(Path(sys.executable).parent)
+    if bindir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join(filter(None, [bindir, os.environ.get("PATH")]))
 
 
 class CourseError(RuntimeError):

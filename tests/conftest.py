@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from actionlearning.exercises import nbgrader_helpers_on_path
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "_build" / "html"
@@ -18,9 +19,8 @@ REGION = ("SOLUTION", "HIDDEN TESTS", "MARK SCHEME")
 # tests/data holds fixtures, some of them deliberately broken notebooks: never collect them.
 collect_ignore_glob = ["data/*"]
 
-# nbgrader and Jupyter start helper programs (alembic, kernels) from PATH: make it this
-# environment's, whether or not the virtual environment was activated.
-os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+# nbgrader and Jupyter start helper programs (alembic, kernels) from PATH.
+nbgrader_helpers_on_path()
 
 
 def secret_lines(source: Path = REPO / "source", min_length: int = 24) -> set[str]:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from actionlearning.checks import CheckResult, ItemResult
+from actionlearning.checks.text import quote
 
 TITLE = "Your action statements"
 ELEMENTS = ("owner", "verb", "when", "commitment")
@@ -217,11 +218,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _quote(text: str, limit: int = 40) -> str:
-    text = text.strip()
-    return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 1].rstrip()}…'"
-
-
 def _first_word(text: str) -> tuple[str | None, str | None]:
     """The first word of the text, or of a later clause (after a colon, semicolon or dash) when
     that one is a verb: "Thursday's meeting: ask the team..." reads as "ask"."""
@@ -253,7 +249,7 @@ def owner_item(text: str, item: str) -> ItemResult:
     if found:
         return ItemResult(
             name, 0.0, 1.0,
-            f"{_quote(found.group(0))} puts the action with someone else, or with no one. An "
+            f"{quote(found.group(0), limit=40)} puts the action with someone else, or with no one. An "
             "action the presenter owns starts with 'I': 'I will...'",
         )
     if _kind(*_first_word(text)) != "unknown":
@@ -310,7 +306,7 @@ def verb_item(text: str, item: str) -> ItemResult:
     if kind == "vague":
         return ItemResult(
             name, 0.0, 1.0,
-            f"{_quote(_phrase(verb, following))} happens in the head or over time: next meeting, "
+            f"{quote(_phrase(verb, following), limit=40)} happens in the head or over time: next meeting, "
             "how would anyone know whether it happened? Name something you will do: ask, meet, "
             "email, draft, visit...",
         )
@@ -324,16 +320,16 @@ def verb_item(text: str, item: str) -> ItemResult:
     if hedge:
         return ItemResult(
             name, 0.5, 1.0,
-            f"{_quote(hedge.group(0))} leaves a way out; say what you will do, and let the "
+            f"{quote(hedge.group(0), limit=40)} leaves a way out; say what you will do, and let the "
             "commitment score carry any doubt",
         )
     if kind == "concrete":
         return ItemResult(
-            name, 1.0, 1.0, f"{_quote(_phrase(verb, following))}: something someone could see you do"
+            name, 1.0, 1.0, f"{quote(_phrase(verb, following), limit=40)}: something someone could see you do"
         )
     return ItemResult(
         name, 1.0, 1.0,
-        f"I read {_quote(verb)} as something you will do; check that someone could see you do it",
+        f"I read {quote(verb, limit=40)} as something you will do; check that someone could see you do it",
     )
 
 
@@ -341,19 +337,19 @@ def when_item(text: str, item: str) -> ItemResult:
     name = f"{item}, when"
     found = TIME_FRAME.search(text)
     if found:
-        return ItemResult(name, 1.0, 1.0, f"{_quote(found.group(0))} gives a time the set can review against")
+        return ItemResult(name, 1.0, 1.0, f"{quote(found.group(0), limit=40)} gives a time the set can review against")
     vague = VAGUE_TIME.search(text)
     if vague:
         return ItemResult(
             name, 0.0, 1.0,
-            f"{_quote(vague.group(0))} is a hope rather than a time; by when? ('by Friday', "
+            f"{quote(vague.group(0), limit=40)} is a hope rather than a time; by when? ('by Friday', "
             "'before the next meeting', 'on 12 March')",
         )
     before = _BEFORE.search(text)
     if before:
         return ItemResult(
             name, 0.5, 1.0,
-            f"{_quote(before.group(0))} gives an order or a condition, but not a time I can "
+            f"{quote(before.group(0), limit=40)} gives an order or a condition, but not a time I can "
             "recognise; when will that be?",
         )
     return ItemResult(
@@ -392,11 +388,11 @@ def commitment_item(value: object, item: str) -> ItemResult:
         if isinstance(value, str) and _YES.match(value):
             return ItemResult(
                 name, 0.0, 1.0,
-                f"{_quote(value)} is easy to say and hard to review; a number from 1 to 10 says how committed",
+                f"{quote(value, limit=40)} is easy to say and hard to review; a number from 1 to 10 says how committed",
             )
         return ItemResult(
             name, 0.0, 1.0,
-            f"expected a number from 1 to 10, but found {_quote(str(value)) if isinstance(value, str) else type(value).__name__}",
+            f"expected a number from 1 to 10, but found {quote(str(value), limit=40) if isinstance(value, str) else type(value).__name__}",
         )
     if not 1 <= number <= 10:
         return ItemResult(name, 0.0, 1.0, f"{number:g} is off the scale; choose a number from 1 to 10")

@@ -9,8 +9,6 @@ line and JupyterLab always agree.
 from __future__ import annotations
 
 import logging
-import os
-import sys
 import warnings
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -19,6 +17,7 @@ from pathlib import Path
 from actionlearning.cohort.problems import CohortError
 from actionlearning.cohort.roster import Trainee
 from actionlearning.cohort.store import Cohort, private_umask
+from actionlearning.exercises import nbgrader_helpers_on_path
 
 CONFIG_FILE = "nbgrader_config.py"
 RELEASE = "release"
@@ -60,16 +59,7 @@ c.GenerateFeedback.permissions = 600
 '''
 
 
-def _helpers_on_path() -> None:
-    """nbgrader starts helper programs (alembic, for a new gradebook) by name: make sure this
-    Python's own bin folder is searched, as it is not when `.venv/bin/actionlearning` is run
-    without activating the environment."""
-    bindir = str(Path(sys.executable).parent)
-    if bindir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = os.pathsep.join(filter(None, [bindir, os.environ.get("PATH")]))
-
-
-_helpers_on_path()
+nbgrader_helpers_on_path()
 
 
 def write_config(cohort: Cohort) -> Path:
