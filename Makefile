@@ -48,14 +48,14 @@ test: $(INSTALLED) $(WIDGETS_JS)
 	$(BIN)/python -m pytest
 
 lab: $(INSTALLED)
-	$(BIN)/python -m actionlearning.lab_settings $(VENV)
+	$(BIN)/python -m actionlearning.site.lab_settings $(VENV)
 	$(BIN)/jupyter lab --notebook-dir=.
 
 bench: $(INSTALLED) $(WIDGETS_JS)
 	$(BIN)/python -m tests.bench
 
 exercises: $(INSTALLED)
-	$(BIN)/python -m actionlearning.exercises generate
+	$(BIN)/python -m actionlearning.course.exercises generate
 
 clean:
 	rm -rf _build .pytest_cache

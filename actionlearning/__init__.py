@@ -1,7 +1,10 @@
-"""The Action Learning Set Facilitation workbook: course logic, practice widgets and checks.
+"""The Action Learning Set Facilitation workbook, one folder per part of the course.
 
-Logic modules (programme, puzzles, checks, ...) import no ipywidgets; the views live in
-``actionlearning.widgets``.
+``course`` (the programme and its data), ``practice`` (the logic of the practice tools),
+``simulation`` (simulated set rounds), ``widgets`` (thin views over practice and simulation),
+``checks`` (what the exercises' hidden tests call), ``cohort`` (the trainer's week on nbgrader),
+``site`` (publishing the handbook) and ``cli`` (the ``actionlearning`` command). Only
+``widgets`` imports ipywidgets.
 """
 
 __version__ = "0.1.0"

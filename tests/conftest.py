@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from actionlearning.exercises import nbgrader_helpers_on_path
+from actionlearning.course.exercises import nbgrader_helpers_on_path
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "_build" / "html"

@@ -1,6 +1,6 @@
 """A meeting plan, the arithmetic of airtime, and a rotation over three meetings (session 3).
 
-Each check reads the trainee's answer through :mod:`actionlearning.airtime`, the same logic as
+Each check reads the trainee's answer through :mod:`actionlearning.practice.airtime`, the same logic as
 the airtime planner, so the exercise and the practice widget agree on what a workable meeting
 is. Every constraint earns its own credit and gives its reason; nothing here raises on an
 answer, however it is written.
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from actionlearning import airtime
 from actionlearning.checks import CheckResult, ItemResult
+from actionlearning.practice import airtime
 
 # --- Part 1: a meeting plan for a set of nine, three of whom have bid -------------------------
 

@@ -3,7 +3,7 @@
 The exercise gives an observer's log of one presenter slot (:data:`EXERCISE_LOG`) and asks the
 trainee to compute, in their own code, each person's share of the airtime and the Gini
 coefficient; then to name the dynamic in three short vignettes. The keys come from
-:mod:`actionlearning.participation`, the same logic as the participation chart.
+:mod:`actionlearning.practice.participation`, the same logic as the participation chart.
 
 Checks give partial credit and say why, and recognise the usual slips: shares given as
 percentages, shares of turns rather than of time, a silent member or the facilitator left out,
@@ -17,8 +17,8 @@ import math
 from collections.abc import Mapping
 from numbers import Real
 
-from actionlearning import participation as pa
 from actionlearning.checks import CheckResult, ItemResult, _answers_or_reason
+from actionlearning.practice import participation as pa
 
 # --- the log in the exercise (the notebook shows the same list; a test keeps them equal) ------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actionlearning.checks import CheckResult, ItemResult
-from actionlearning.questions import score_questions
+from actionlearning.practice.questions import score_questions
 
 
 def score_question_list(texts: object, title: str = "Your questions") -> CheckResult:

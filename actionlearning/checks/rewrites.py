@@ -1,6 +1,6 @@
 """Advice in disguise rewritten as open questions (session 5).
 
-Each rewrite is read by :func:`actionlearning.questions.assess`, the same reading the Question
+Each rewrite is read by :func:`actionlearning.practice.questions.assess`, the same reading the Question
 Lab gives, and scored out of one:
 
 - 1: an open question with no advice, leading or rhetorical issue, which is not a copy of the
@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from difflib import SequenceMatcher
 
 from actionlearning.checks import CheckResult, ItemResult
-from actionlearning.questions import assess
+from actionlearning.practice.questions import assess
 
 TITLE = "Your rewrites"
 #: Issues that mean the rewrite still steers the presenter.

@@ -15,10 +15,10 @@ import hmac
 import io
 from dataclasses import dataclass
 
-from actionlearning.cohort import course
+from actionlearning.cohort import nbgrader_course
 from actionlearning.cohort.records import Records
+from actionlearning.cohort.status import Row, status_rows
 from actionlearning.cohort.store import Cohort
-from actionlearning.cohort.workflow import Row, status_rows
 
 NOT_RELEASED = "not released"
 
@@ -52,10 +52,10 @@ class Report:
 def build_report(cohort: Cohort, anonymise: bool = False) -> Report:
     roster = cohort.roster
     sessions = [e.slug for e in cohort.schedule.exercises]
-    released = [s for s in sessions if course.release_notebooks(cohort, s)]
+    released = [s for s in sessions if nbgrader_course.release_notebooks(cohort, s)]
     rows: dict[str, dict[str, Row | None]] = {t.id: {s: None for s in sessions} for t in roster}
     if released:
-        api = course.open_api(cohort)
+        api = nbgrader_course.open_api(cohort)
         for s in released:
             for row in status_rows(cohort, s, Records(cohort, s), api):
                 rows[row.trainee.id][s] = row

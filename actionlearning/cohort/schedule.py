@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from actionlearning.cohort.problems import CohortError
-from actionlearning.programme import Programme, Session, load_programme, meeting_week
+from actionlearning.course.programme import Programme, Session, load_programme, meeting_week
 
 DEFAULT_TIMEZONE = "Europe/London"
 DEFAULT_TIME = time(10, 0)

@@ -22,26 +22,22 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
-import shutil
 import stat
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 from pathlib import Path
 
 from actionlearning.cohort.problems import CohortError
-from actionlearning.cohort.roster import Trainee, id_problem, read_roster, write_roster
+from actionlearning.cohort.roster import Trainee, read_roster
 from actionlearning.cohort.schedule import (
-    DEFAULT_TIME,
     DEFAULT_TIMEZONE,
     Schedule,
     build_schedule,
     parse_date,
     parse_time,
 )
-from actionlearning.programme import MEETING_COUNTS
 
 HOME_ENV = "ACTIONLEARNING_HOME"
 EXCHANGE_ENV = "ACTIONLEARNING_EXCHANGE"
@@ -68,7 +64,7 @@ def resolve_exchange(flag: str | os.PathLike | None = None) -> str | None:
 
 def repository_root() -> Path:
     """The workbook repository this package runs from (it holds source/ and nbgrader_config.py)."""
-    from actionlearning.exercises import CourseError, find_course_root
+    from actionlearning.course.exercises import CourseError, find_course_root
 
     try:
         return find_course_root(Path(__file__).resolve().parent)
@@ -191,77 +187,6 @@ class Cohort:
             salt=data["salt"],
             timeout=int(data.get("timeout", DEFAULT_TIMEOUT)),
         )
-
-
-def check_name(name: str) -> None:
-    why = id_problem(name)
-    if why:
-        raise CohortError(f"Cannot use {name!r} as a cohort name: {why.replace('the id', 'the name')}.")
-
-
-def check_home(home: Path, repository: Path) -> None:
-    try:
-        home.resolve().relative_to(repository.resolve())
-    except ValueError:
-        return
-    raise CohortError(
-        f"The cohort home {home} is inside the repository {repository}; trainees' work must never "
-        f"be kept where git or the website could pick it up. Use --home or {HOME_ENV} to choose a "
-        "folder outside it (the default is ~/.local/share/actionlearning/cohorts)."
-    )
-
-
-def create_cohort(
-    home: Path,
-    name: str,
-    roster: Path,
-    meetings: int,
-    start: date,
-    *,
-    weeks: int | None = None,
-    at: time = DEFAULT_TIME,
-    tz: str = DEFAULT_TIMEZONE,
-    exchange: str | None = None,
-    timeout: int = DEFAULT_TIMEOUT,
-    repository: Path | None = None,
-) -> Cohort:
-    """Create the cohort ``name`` under ``home``: all or nothing."""
-    from actionlearning.cohort import course
-
-    check_name(name)
-    if meetings not in MEETING_COUNTS:
-        raise CohortError(f"Choose 3, 6 or 9 meetings, not {meetings}.")
-    if timeout < 1:
-        raise CohortError(f"The cell time limit must be at least 1 second, not {timeout}.")
-    repository = (repository or repository_root()).resolve()
-    check_home(home, repository)
-    trainees = read_roster(roster)  # raises before anything is created
-    final = home / name
-    if final.exists():
-        raise CohortError(f"A cohort named {name!r} already exists in {home}; choose another name.")
-    cohort = Cohort(
-        name=name, root=final, meetings=meetings, start=start, weeks=weeks, at=at, timezone=tz,
-        exchange=exchange or NBGRADER_EXCHANGE, repository=repository,
-        created=datetime.now(timezone.utc).replace(microsecond=0), salt=secrets.token_hex(16),
-        timeout=timeout,
-    )
-    _ = cohort.schedule  # raises on a bad time zone or too few weeks, still before anything is created
-    with private_umask():
-        home.mkdir(parents=True, exist_ok=True)
-        building = Path(tempfile.mkdtemp(dir=home, prefix=f".{name}.creating-"))
-        try:
-            staged = Cohort(**{**cohort.__dict__, "root": building})
-            write_private(building / SETTINGS, json.dumps(cohort.to_dict(), indent=2) + "\n")
-            write_roster(trainees, building / "roster.csv")
-            (building / "source").symlink_to(repository / "source", target_is_directory=True)
-            course.write_config(staged)
-            course.add_trainees(staged, trainees)
-            make_private(building)
-            os.rename(building, final)
-        except BaseException:
-            shutil.rmtree(building, ignore_errors=True)
-            raise
-    return load_cohort(home, name)
 
 
 def load_cohort(home: Path, name: str) -> Cohort:

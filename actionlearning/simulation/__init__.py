@@ -2,22 +2,14 @@
 
 Scenario files and how to write them: ``actionlearning.simulation.schema``.
 Loading with line-numbered problems: ``actionlearning.simulation.loader``.
-Playing a round and its debrief: ``actionlearning.simulation.engine``.
+Playing a round: ``actionlearning.simulation.engine``; what it amounts to:
+``actionlearning.simulation.debrief``; how its parts read: ``actionlearning.simulation.text``.
 
 This package imports no ipywidgets; the practice widget is a thin view over ``Round``.
 """
 
-from actionlearning.simulation.engine import (
-    AirtimeShare,
-    Debrief,
-    MeasureChange,
-    Round,
-    Step,
-    check_choices,
-    iter_paths,
-    parse_choices,
-    play,
-)
+from actionlearning.simulation.debrief import AirtimeShare, Debrief, MeasureChange, Step
+from actionlearning.simulation.engine import Round, check_choices, iter_paths, parse_choices, play
 from actionlearning.simulation.loader import (
     Problem,
     ScenarioError,

@@ -19,127 +19,18 @@ Choice indices are 0-based in Python and numbered from 1 in YAML and on the comm
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Sequence
 
+from actionlearning.simulation.debrief import AirtimeShare, Debrief, MeasureChange, Step
 from actionlearning.simulation.loader import load_scenario
 from actionlearning.simulation.schema import (
-    FACILITATOR,
     Choice,
     Ending,
     Moment,
     Scenario,
     Stage,
 )
-
-
-@dataclass(frozen=True)
-class Step:
-    """One decision the trainee made, and where it left the round."""
-
-    number: int  # 1-based: the first decision is 1
-    moment: Moment
-    index: int  # 0-based choice index
-    choice: Choice
-    stage: Stage  # the stage the choice was made (and its minutes charged) in
-    clock_before: float
-    clock_after: float
-    stage_time_left: float  # in ``stage`` after the choice
-    measures_after: Mapping[str, float]
-    expert_index: int | None  # the expert's 0-based choice here, if the scenario gives one
-
-    @property
-    def expert_choice(self) -> Choice | None:
-        if self.expert_index is None:
-            return None
-        return self.moment.choices[self.expert_index]
-
-    @property
-    def differs(self) -> bool:
-        """True when the scenario gives an expert choice here and the trainee chose otherwise."""
-        return self.expert_index is not None and self.index != self.expert_index
-
-
-@dataclass(frozen=True)
-class AirtimeShare:
-    person: str  # member id, or "facilitator"
-    name: str
-    minutes: float
-    share: float  # of all airtime in the round, 0..1
-
-
-@dataclass(frozen=True)
-class MeasureChange:
-    name: str
-    title: str
-    description: str
-    start: float
-    end: float
-
-    @property
-    def change(self) -> float:
-        return self.end - self.start
-
-
-@dataclass(frozen=True)
-class Debrief:
-    """What a finished round amounted to: the path with feedback, the ending, the measures,
-    airtime per person, and where the trainee's choices differed from an expert's."""
-
-    scenario: Scenario
-    steps: tuple[Step, ...]
-    ending_moment: Moment
-    clock: float
-    measures: tuple[MeasureChange, ...]
-    airtime: tuple[AirtimeShare, ...]
-
-    @property
-    def ending(self) -> Ending:
-        assert self.ending_moment.ending is not None
-        return self.ending_moment.ending
-
-    @property
-    def outcome(self) -> str:
-        return self.ending.outcome
-
-    @property
-    def path(self) -> tuple[int, ...]:
-        """The 0-based choices made."""
-        return tuple(s.index for s in self.steps)
-
-    @property
-    def differences(self) -> tuple[Step, ...]:
-        """The steps where the trainee chose differently from an experienced facilitator."""
-        return tuple(s for s in self.steps if s.differs)
-
-    @property
-    def followed_expert(self) -> bool:
-        return self.path == self.scenario.expert_path
-
-    @property
-    def interventions(self) -> int:
-        """Decisions where the facilitator did something other than stay silent."""
-        return sum(1 for s in self.steps if s.choice.move != "silence")
-
-    @property
-    def facilitator_share(self) -> float:
-        return next(a.share for a in self.airtime if a.person == FACILITATOR)
-
-    def measure(self, name: str) -> MeasureChange:
-        return next(m for m in self.measures if m.name == name)
-
-    def to_markdown(self) -> str:
-        """The round as Markdown, for the trainee's reflective log."""
-        from actionlearning.simulation.report import debrief_markdown
-
-        return debrief_markdown(self)
-
-    def to_text(self) -> str:
-        """The debrief as plain text, for a terminal."""
-        from actionlearning.simulation.report import debrief_text
-
-        return debrief_text(self)
 
 
 class Round:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import ipywidgets as w
 
-from actionlearning.airtime import (
+from actionlearning.practice.airtime import (
     PRESETS,
     Block,
     MeetingDesign,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from actionlearning.puzzles import KINDS, Sorting
+from actionlearning.practice.puzzles import KINDS, Sorting
 from actionlearning.widgets.common import card, escape, static_note
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import ipywidgets as w
 
-from actionlearning.participation import (
+from actionlearning.practice.participation import (
     Meeting,
     Participation,
     ParticipationError,

@@ -6,8 +6,8 @@ import threading
 
 import ipywidgets as w
 
-from actionlearning.question_practice import ISSUE_LABELS, QuestionLog, load_issues
-from actionlearning.questions import QuestionAssessment, assess
+from actionlearning.practice.question_lab import ISSUE_LABELS, QuestionLog, load_issues
+from actionlearning.practice.questions import QuestionAssessment, assess
 from actionlearning.widgets.common import card, escape, static_note
 
 EXAMPLE = "Have you thought about asking the head to chair it?"

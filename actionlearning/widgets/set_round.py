@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from actionlearning.simulation import Debrief, Line, Round, Scenario, play
-from actionlearning.simulation.report import minutes, number, signed
+from actionlearning.simulation.text import minutes, number, signed
 from actionlearning.widgets.common import card, escape, static_note
 
 TRANSCRIPT_STYLE = "max-height:26em;overflow-y:auto;padding-right:0.5em"

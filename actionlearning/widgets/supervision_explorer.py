@@ -7,7 +7,7 @@ import os
 
 import ipywidgets as w
 
-from actionlearning.supervision import OWN_TITLE, Exploration, Eye, Model, load_model
+from actionlearning.practice.supervision import OWN_TITLE, Exploration, Eye, Model, load_model
 from actionlearning.widgets.common import card, escape, static_note
 
 OWN = "own"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from actionlearning.replay import Comparison, Line, Replay, Transcript, load_transcripts
+from actionlearning.practice.replay import Comparison, Line, Replay, Transcript, load_transcripts
 from actionlearning.widgets.common import card, escape, static_note
 
 HOW_TO = (

@@ -6,7 +6,7 @@ import threading
 
 import ipywidgets as w
 
-from actionlearning.wait_time import (
+from actionlearning.practice.wait_time import (
     BANDS,
     MAX_SECONDS,
     Moment,

@@ -19,23 +19,25 @@ def run() -> None:
     import nbformat
     from nbclient import NotebookClient
 
-    from actionlearning.cohort import workflow
-    from actionlearning.cohort.store import create_cohort
+    from actionlearning.cohort.autograde import autograde
+    from actionlearning.cohort.collect import collect
+    from actionlearning.cohort.create import create_cohort
+    from actionlearning.cohort.release import release
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         cohort = create_cohort(tmp / "home", "bench", ts.DATA / "roster-12.csv", 9,
                                date.today() - timedelta(days=3), exchange=str(tmp / "exchange"))
-        workflow.release(cohort, ts.SESSION)
+        release(cohort, ts.SESSION)
         roster = cohort.roster
         variants = [ts.answered(cohort), ts.answered(cohort, only=("answer-kinds",)), ts.given(cohort)]
         for i, t in enumerate(roster):
             ts.submit(cohort, t.id, variants[i % len(variants)], work=tmp / "trainees")
-        workflow.collect(cohort, ts.SESSION)
+        collect(cohort, ts.SESSION)
         n = len(roster)
 
         started = time.perf_counter()
-        batch = workflow.autograde(cohort, ts.SESSION, force=True)
+        batch = autograde(cohort, ts.SESSION, force=True)
         graded = time.perf_counter() - started
         assert all(r.score is not None for r in batch.rows), [r.reason for r in batch.rows]
 

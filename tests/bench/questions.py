@@ -1,4 +1,4 @@
-"""Benchmark for actionlearning.questions: accuracy per label on the corpus, and latency.
+"""Benchmark for actionlearning.practice.questions: accuracy per label on the corpus, and latency.
 
 Run with ``python -m tests.bench.questions`` (or call ``run()``). Prints plain-text figures
 only; the thresholds that guard accuracy live in tests/test_questions.py.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from actionlearning.questions import ISSUES, assess
+from actionlearning.practice.questions import ISSUES, assess
 
 CORPUS_PATH = Path(__file__).resolve().parents[1] / "data" / "question_corpus.yaml"
 REPEATS = 20
@@ -34,7 +34,7 @@ def run() -> None:
     results = [assess(t) for t in texts]
     n = len(corpus)
 
-    print(f"actionlearning.questions on {n} labelled utterances ({CORPUS_PATH.name})")
+    print(f"actionlearning.practice.questions on {n} labelled utterances ({CORPUS_PATH.name})")
     print()
     isq = sum(item["is_question"] == r.is_question for item, r in zip(corpus, results))
     form = sum(item["form"] == r.form for item, r in zip(corpus, results))

@@ -1,0 +1,329 @@
+"""``actionlearning cohort``: run a cohort week by week, on nbgrader.
+
+A thin layer over :mod:`actionlearning.cohort`: it parses, calls, and prints. Every command
+takes ``--home DIR`` (else $ACTIONLEARNING_HOME) and ``--exchange DIR`` (else
+$ACTIONLEARNING_EXCHANGE, else what the cohort was created with). A batch exits 0 when it
+completed, even if some trainees' work could not be collected or graded: the table says whose,
+why, and what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import textwrap
+from datetime import datetime
+from pathlib import Path
+
+from actionlearning.course.programme import MEETING_COUNTS
+
+SESSION_HELP = "the exercise, session-01 ... session-09"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--home", metavar="DIR",
+                        help="the folder holding cohorts (default: $ACTIONLEARNING_HOME, else "
+                             "~/.local/share/actionlearning/cohorts)")
+    common.add_argument("--exchange", metavar="DIR",
+                        help="nbgrader's exchange folder (default: $ACTIONLEARNING_EXCHANGE, else the "
+                             "cohort's own, else /usr/local/share/nbgrader/exchange)")
+    p = subparsers.add_parser(
+        "cohort", help="run a cohort: roster, schedule, release, collect, autograde, feedback, report",
+        description="Run a cohort week by week: release each exercise after its meeting, collect "
+                    "what comes back, autograde it, review reflections, return feedback.")
+    sub = p.add_subparsers(title="cohort commands", metavar="COMMAND")
+
+    c = sub.add_parser("create", parents=[common], help="create a cohort from a roster",
+                       description="Create a cohort: its roster, programme variant and schedule.")
+    c.add_argument("name", help="the cohort's name: lower-case letters, digits, - and _ (e.g. spring-2026)")
+    c.add_argument("--roster", required=True, metavar="FILE.csv", help="CSV with the header id,first_name,last_name,email")
+    c.add_argument("--meetings", required=True, type=int, choices=MEETING_COUNTS, help="the programme variant")
+    c.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the date of the first meeting")
+    c.add_argument("--weeks", type=int, help="spread the meetings over this many weeks (default: 20)")
+    c.add_argument("--time", default="10:00", metavar="HH:MM", help="when meetings start (default 10:00)")
+    c.add_argument("--timezone", default="Europe/London", help="the cohort's time zone (default Europe/London)")
+    c.add_argument("--timeout", type=int, default=120, metavar="SECONDS",
+                   help="how long one cell may run while autograding (default 120)")
+    c.set_defaults(func=run_create)
+
+    c = sub.add_parser("list", parents=[common], help="list the cohorts")
+    c.set_defaults(func=run_list)
+
+    c = sub.add_parser("schedule", parents=[common], help="show the meetings, release and due dates")
+    c.add_argument("name")
+    c.add_argument("--ics", metavar="FILE", help="also write the schedule as an iCalendar file")
+    c.set_defaults(func=run_schedule)
+
+    c = sub.add_parser("release", parents=[common], help="release an exercise to the cohort")
+    c.add_argument("name")
+    c.add_argument("session", help=SESSION_HELP)
+    c.add_argument("--force", action="store_true", help="release again, replacing what was released")
+    c.add_argument("--no-exchange", action="store_true",
+                   help="only prepare the notebooks to hand out as files (no exchange)")
+    c.set_defaults(func=run_release)
+
+    c = sub.add_parser("collect", parents=[common], help="collect submissions")
+    c.add_argument("name")
+    c.add_argument("session", help=SESSION_HELP)
+    c.add_argument("--from", dest="source", metavar="ZIP_OR_FOLDER",
+                   help="notebooks returned by email or downloaded from a learning platform, each "
+                        "with the trainee's id in its file name (default: the exchange)")
+    c.set_defaults(func=run_batch, step="collect")
+
+    c = sub.add_parser("autograde", parents=[common], help="run the automatic checks")
+    c.add_argument("name")
+    c.add_argument("session", help=SESSION_HELP)
+    c.add_argument("--force", action="store_true", help="grade again those already graded")
+    c.set_defaults(func=run_batch, step="autograde")
+
+    c = sub.add_parser("feedback", parents=[common], help="generate and release feedback")
+    c.add_argument("name")
+    c.add_argument("session", help=SESSION_HELP)
+    c.set_defaults(func=run_batch, step="feedback")
+
+    c = sub.add_parser("report", parents=[common], help="each trainee's status and scores")
+    c.add_argument("name")
+    c.add_argument("--csv", metavar="FILE", help="write one line per trainee and session")
+    c.add_argument("--png", metavar="FILE", help="write a heatmap picture of the cohort")
+    c.add_argument("--anonymise", action="store_true", help="replace names with stable codes")
+    c.set_defaults(func=run_report)
+
+    c = sub.add_parser("review", parents=[common], help="open formgrader to review reflections",
+                       description="Start JupyterLab on the cohort folder with nbgrader's formgrader "
+                                   "open in its own tab. Stop it with Ctrl-C.")
+    c.add_argument("name")
+    c.add_argument("--port", type=int, help="the port to serve on")
+    c.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    c.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
+    c.set_defaults(func=run_review)
+
+    p.set_defaults(func=lambda args: (p.print_help(sys.stderr), 2)[1])
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _guard(function):
+    """Errors as a sentence and exit code 1; an interruption as a reassurance and 130."""
+    def wrapped(args):
+        from actionlearning.cohort import CohortError
+
+        try:
+            return function(args)
+        except CohortError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("\nInterrupted. Everything finished so far is kept; run the same command again "
+                  "to complete the batch.", file=sys.stderr)
+            return 130
+    wrapped.__name__ = function.__name__
+    return wrapped
+
+
+def _cohort(args):
+    from actionlearning.cohort.store import (
+        load_cohort,
+        resolve_exchange,
+        resolve_home,
+        with_exchange,
+    )
+
+    return with_exchange(load_cohort(resolve_home(args.home), args.name), resolve_exchange(args.exchange))
+
+
+def _when(moment: datetime) -> str:
+    return moment.strftime("%a %d %b %Y %H:%M")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header] + rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _wrap(text: str, indent: str = "    ") -> str:
+    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False)  # paths stay whole
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+@_guard
+def run_create(args) -> int:
+    from actionlearning.cohort.create import create_cohort
+    from actionlearning.cohort.schedule import parse_date, parse_time
+    from actionlearning.cohort.store import resolve_exchange, resolve_home
+
+    cohort = create_cohort(
+        resolve_home(args.home), args.name, Path(args.roster), args.meetings, parse_date(args.start),
+        weeks=args.weeks, at=parse_time(args.time), tz=args.timezone,
+        exchange=resolve_exchange(args.exchange), timeout=args.timeout)
+    print(f"Created the cohort {cohort.name!r} with {len(cohort.roster)} trainees, "
+          f"{cohort.meetings} meetings from {cohort.start:%d %B %Y}.")
+    print(f"  its folder (private to you): {cohort.root}")
+    print(f"  exchange: {cohort.exchange} (course id {cohort.course_id})")
+    print(f"Next: `actionlearning cohort schedule {cohort.name}`, then "
+          f"`actionlearning cohort release {cohort.name} session-01` after the first meeting.")
+    return 0
+
+
+@_guard
+def run_list(args) -> int:
+    from actionlearning.cohort.nbgrader_course import release_notebooks
+    from actionlearning.cohort.store import list_cohorts, resolve_home
+
+    home = resolve_home(args.home)
+    cohorts = list_cohorts(home)
+    if not cohorts:
+        print(f"No cohorts in {home} yet; create one with `actionlearning cohort create`.")
+        return 0
+    rows = []
+    for c in cohorts:
+        released = [e.slug for e in c.schedule.exercises if release_notebooks(c, e.slug)]
+        rows.append([c.name, str(c.meetings), f"{c.start:%Y-%m-%d}", str(len(c.roster)),
+                     ", ".join(s.replace("session-", "") for s in released) or "none"])
+    print(_table(["cohort", "meetings", "start", "trainees", "released"], rows))
+    print(f"\n(in {home})")
+    return 0
+
+
+@_guard
+def run_schedule(args) -> int:
+    from actionlearning.cohort.ical import to_ics
+
+    cohort = _cohort(args)
+    schedule = cohort.schedule
+    rows = []
+    for e in schedule.exercises:
+        m = e.meeting
+        rows.append([str(m.number), f"{m.week}", _when(m.start), e.slug, e.session.title,
+                     _when(e.release), _when(e.due)])
+    print(f"Cohort {cohort.name}: {cohort.meetings} meetings, times in {cohort.timezone}")
+    print(_table(["meeting", "week", "meets", "exercise", "session", "released", "due"], rows))
+    if args.ics:
+        path = Path(args.ics)
+        path.write_bytes(to_ics(cohort.name, schedule, cohort.created).encode("utf-8"))
+        print(f"\nWrote the calendar {path}: import it into Outlook, Google or Apple Calendar.")
+    return 0
+
+
+@_guard
+def run_release(args) -> int:
+    from actionlearning.cohort.release import release
+
+    cohort = _cohort(args)
+    done = release(cohort, args.session, force=args.force, exchange=not args.no_exchange)
+    if done.already:
+        print(f"{args.session} was already released to {cohort.name}"
+              + (f" (in {done.exchange})" if done.exchange else "") + "; nothing changed. "
+              "Use --force to release it again.")
+    else:
+        print(f"Released {args.session} to {cohort.name}; due {_when(done.due)} ({cohort.timezone}).")
+    for f in done.files:
+        print(f"  to hand out as a file: {f}")
+    if done.exchange and not done.already:
+        print(f"  in the exchange: {done.exchange}; trainees fetch it in JupyterLab's Assignments "
+              f"tab, or with `nbgrader fetch_assignment {args.session} --course {cohort.course_id}`")
+    if done.exchange_error:
+        print(f"error: {done.exchange_error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _progress(i: int, n: int, row) -> None:
+    score = f"  {row.score_text}" if row.score_text else ""
+    print(f"[{i:>{len(str(n))}}/{n}] {row.trainee.id:<14} {row.result:<30} {row.status}{score}", flush=True)
+
+
+def print_batch(batch) -> None:
+    """The table that ends every batch, then the reasons and notes, then unmatched files."""
+    rows = [[r.trainee.id, r.trainee.name, r.status, r.score_text or "-", "yes" if r.review else "",
+             r.result] for r in batch.rows]
+    print()
+    print(_table(["trainee", "name", "status", "score", "reflection to review", batch.step], rows))
+    details = [r for r in batch.rows if r.failure or r.notes]
+    if details:
+        print("\nWhy, and what to do:")
+        for r in details:
+            print(f"  {r.trainee.id} ({r.trainee.name}):")
+            if r.failure:
+                print(_wrap(f"FAILED: {r.failure.what}. What to do: {r.failure.todo}."))
+            for p in r.notes:
+                print(_wrap(f"note: {p.what}." + (f" What to do: {p.todo}." if p.todo else "")))
+    if batch.unmatched:
+        print("\nNot collected (nobody on the roster):")
+        for p in batch.unmatched:
+            print(_wrap(f"{p.what}. What to do: {p.todo}."))
+    counts = {}
+    for r in batch.rows:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+    print(f"\n{batch.session}: {summary}.")
+
+
+@_guard
+def run_batch(args) -> int:
+    from actionlearning.cohort.autograde import autograde
+    from actionlearning.cohort.collect import collect
+    from actionlearning.cohort.feedback import feedback
+
+    cohort = _cohort(args)
+    if args.step == "collect":
+        source = Path(args.source) if args.source else None
+        where = f"from {source}" if source else f"from the exchange {cohort.exchange}"
+        print(f"Collecting {args.session} for {cohort.name} {where}...", flush=True)
+        batch = collect(cohort, args.session, source=source, progress=_progress)
+    elif args.step == "autograde":
+        print(f"Autograding {args.session} for {cohort.name} (a cell may run for up to "
+              f"{cohort.timeout} s)...", flush=True)
+        batch = autograde(cohort, args.session, force=args.force, progress=_progress)
+    else:
+        print(f"Generating and releasing feedback on {args.session} for {cohort.name}...", flush=True)
+        batch = feedback(cohort, args.session, progress=_progress)
+        waiting = [r.trainee.id for r in batch.rows if r.review and r.result == "feedback released"]
+        if waiting:
+            print(f"\nNote: {len(waiting)} reflection(s) had not been reviewed; their feedback has the "
+                  f"automatic scores only. Review them (`actionlearning cohort review {cohort.name}`) "
+                  "and run feedback again to send your comments.")
+    print_batch(batch)
+    return 0
+
+
+@_guard
+def run_report(args) -> int:
+    from actionlearning.cohort.heatmap import write_heatmap
+    from actionlearning.cohort.report import build_report, report_csv, text_grid
+    from actionlearning.cohort.store import write_private
+
+    cohort = _cohort(args)
+    report = build_report(cohort, anonymise=args.anonymise)
+    print(f"Cohort {cohort.name}" + (" (anonymised)" if args.anonymise else ""))
+    print(text_grid(report))
+    if args.csv:
+        write_private(Path(args.csv), report_csv(report))
+        print(f"Wrote {args.csv} (readable by you only).")
+    if args.png:
+        path = write_heatmap(report, Path(args.png))
+        os.chmod(path, 0o600)
+        print(f"Wrote {args.png} (readable by you only).")
+    return 0
+
+
+@_guard
+def run_review(args) -> int:
+    from actionlearning.cohort.review import review_command
+
+    cohort = _cohort(args)
+    command = review_command(cohort, port=args.port, browser=not args.no_browser)
+    if args.dry_run:
+        print(f"cd {cohort.root} && " + " ".join(command))
+        return 0
+    print(f"Starting JupyterLab on {cohort.root} with formgrader open; stop it with Ctrl-C.", flush=True)
+    return subprocess.call(command, cwd=cohort.root)
+

@@ -1,0 +1,159 @@
+"""Autograde: run every collected submission that screening passed through nbgrader, and say in
+the trainer's terms why any one could not be graded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from actionlearning.cohort import nbgrader_course
+from actionlearning.cohort.problems import Problem, first_fatal
+from actionlearning.cohort.records import Records, keep_log
+from actionlearning.cohort.screening import describe_cell
+from actionlearning.cohort.status import (
+    AUTOGRADED,
+    Batch,
+    Progress,
+    check_released,
+    check_session,
+    is_current,
+    no_progress,
+    read_timestamp,
+    screen_submission,
+    stamp,
+    status_rows,
+    status_rows_for,
+    submission_dir,
+)
+from actionlearning.cohort.store import Cohort, make_private, private_umask
+
+# --- autograde -------------------------------------------------------------------------------
+
+
+class CellTracker:
+    """Remembers which cell the kernel was running, to say where a dying kernel died."""
+
+    def __init__(self):
+        self.index: int | None = None
+        self.cell: dict | None = None
+
+    def __call__(self, cell=None, cell_index=None, **_):
+        self.index, self.cell = cell_index, cell
+
+    def __deepcopy__(self, memo):  # traitlets copies configured values: keep this one shared
+        return self
+
+
+def autograde(cohort: Cohort, session: str, *, force: bool = False,
+              progress: Progress = no_progress) -> Batch:
+    """Autograde every collected submission of ``session`` that screening passed."""
+    check_session(cohort, session)
+    check_released(cohort, session)
+    records = Records(cohort, session)
+    tracker = CellTracker()
+    api = nbgrader_course.open_api(cohort, Execute={"on_cell_start": tracker})
+    with nbgrader_course.quiet():
+        done = api.get_autograded_students(session)
+    roster = cohort.roster
+    outcome: dict[str, str] = {}
+    for i, t in enumerate(roster):
+        folder = submission_dir(cohort, session, t.id)
+        timestamp = read_timestamp(folder)
+        if not folder.is_dir():
+            outcome[t.id] = "nothing to grade"
+        else:
+            with private_umask():
+                problems = screen_submission(cohort, session, t.id, records)
+            if first_fatal(problems):
+                records.clear(t.id, "autograde")
+                outcome[t.id] = "not graded"
+            elif t.id in done and not force and is_current(records.step(t.id, "autograde"), timestamp):
+                outcome[t.id] = "already autograded"
+            else:
+                outcome[t.id] = _autograde_one(cohort, session, t.id, timestamp, api, tracker, records)
+        row = status_rows_for(cohort, session, records, api, t.id)
+        row.result = outcome[t.id]
+        progress(i + 1, len(roster), row)
+    make_private(cohort.root)
+    rows = status_rows(cohort, session, records, api)
+    for row in rows:
+        row.result = outcome.get(row.trainee.id, "")
+    return Batch("autograde", session, rows)
+
+
+
+def _autograde_one(cohort: Cohort, session: str, trainee: str, timestamp, api, tracker: CellTracker,
+                   records: Records) -> str:
+    tracker.index = tracker.cell = None
+    with nbgrader_course.quiet(), private_umask():
+        result = api.autograde(session, trainee, force=True, create=True)
+    error = (result.get("error") or "").strip()
+    if error.endswith("KeyboardInterrupt") or "\nKeyboardInterrupt" in error:
+        raise KeyboardInterrupt  # nbgrader caught the trainer's Ctrl-C: stop the batch here
+    log = keep_log(cohort, session, trainee, "autograde", result)
+    if result.get("success"):
+        notes = _timeouts(cohort, session, trainee)
+        records.set(trainee, "autograde", notes, ok=True, timestamp=stamp(timestamp))
+        return "autograded"
+    problem = explain_failure(result, tracker, log, cohort, session, trainee)
+    records.set(trainee, "autograde", [problem], ok=False, timestamp=stamp(timestamp))
+    return "could not grade"
+
+
+def explain_failure(result: dict, tracker: CellTracker, log: Path, cohort: Cohort, session: str,
+                    trainee: str) -> Problem:
+    """Why nbgrader could not autograde a submission, in the trainer's terms."""
+    text = (result.get("log") or "") + "\n" + (result.get("error") or "")
+    where = f"submitted/{trainee}/{session}"
+    cell = describe_cell(tracker.index, tracker.cell) if tracker.cell is not None else "a cell"
+    first = ""
+    if tracker.cell is not None:
+        source = tracker.cell.get("source", "")
+        first = ("".join(source) if isinstance(source, list) else source).strip().splitlines()[:1]
+        first = f", which begins {first[0][:60]!r}" if first else ""
+    if "DeadKernelError" in text or "Kernel died" in text:
+        return Problem(
+            "kernel-died",
+            f"the Python kernel died while running {cell}{first}: the trainee's code may exit "
+            "Python or use up the memory",
+            f"look at that cell in {where}; ask the trainee to correct it and submit again, then "
+            f"collect and autograde again (nbgrader's log: {log})", fatal=True)
+    if "UnresponsiveKernelError" in text or "became unresponsive" in text:
+        return Problem(
+            "kernel-unresponsive",
+            f"the kernel stopped responding while running {cell}{first} and could not be interrupted",
+            f"look at that cell in {where}; ask the trainee to correct it and submit again "
+            f"(nbgrader's log: {log})", fatal=True)
+    if "SchemaTooOldError" in text or "old version of the nbgrader metadata" in text:
+        return Problem(
+            "old-format", "the notebook carries nbgrader metadata from an old version of nbgrader",
+            "ask the trainee to fetch a fresh copy of the exercise, paste their answers in and "
+            "submit again", fatal=True)
+    if "SchemaTooNewError" in text or "metadata may be corrupted" in text:
+        return Problem(
+            "corrupt-metadata", "the notebook's nbgrader metadata is damaged (the cells' hidden settings)",
+            "ask the trainee to fetch a fresh copy of the exercise, paste their answers in and "
+            "submit again", fatal=True)
+    return Problem(
+        "autograde-failed",
+        f"nbgrader could not grade it: {nbgrader_course.last_words(result, 1)}",
+        f"see nbgrader's log {log}; if the notebook looks sound, autograde again with --force", fatal=True)
+
+
+def _timeouts(cohort: Cohort, session: str, trainee: str) -> list[Problem]:
+    notes = []
+    for path in sorted((cohort.root / AUTOGRADED / trainee / session).glob("*.ipynb")):
+        try:
+            nb = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        for i, cell in enumerate(nb.get("cells", [])):
+            if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
+                notes.append(Problem(
+                    "cell-timeout",
+                    f"{path.name}, {describe_cell(i, cell)} did not finish within {cohort.timeout} s; "
+                    "it was stopped and the rest of the notebook graded",
+                    "look at that cell: the code may loop forever. If it is only slow, raise "
+                    "ExecutePreprocessor.timeout in the cohort's nbgrader_config.py and autograde "
+                    "again with --force"))
+    return notes

@@ -1,0 +1,92 @@
+"""Feedback: generate each autograded trainee's feedback and release it to them alone."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from actionlearning.cohort import nbgrader_course
+from actionlearning.cohort.problems import Problem
+from actionlearning.cohort.records import Records, keep_log
+from actionlearning.cohort.status import (
+    FEEDBACK,
+    Batch,
+    Progress,
+    check_released,
+    check_session,
+    no_progress,
+    status_rows,
+    status_rows_for,
+)
+from actionlearning.cohort.store import Cohort, make_private, private_umask
+
+# --- feedback --------------------------------------------------------------------------------
+
+
+def feedback(cohort: Cohort, session: str, *, progress: Progress = no_progress) -> Batch:
+    """Generate feedback for every autograded trainee, and release it to them alone."""
+    check_session(cohort, session)
+    check_released(cohort, session)
+    records = Records(cohort, session)
+    api = nbgrader_course.open_api(cohort)
+    with nbgrader_course.quiet():
+        done = api.get_autograded_students(session)
+    roster = cohort.roster
+    outcome: dict[str, str] = {}
+    for i, t in enumerate(roster):
+        if t.id not in done:
+            outcome[t.id] = "no feedback (not autograded)"
+        else:
+            outcome[t.id] = _feedback_one(cohort, session, t.id, api, records)
+        row = status_rows_for(cohort, session, records, api, t.id)
+        row.result = outcome[t.id]
+        progress(i + 1, len(roster), row)
+    make_private(cohort.root)
+    rows = status_rows(cohort, session, records, api)
+    for row in rows:
+        row.result = outcome.get(row.trainee.id, "")
+        if row.trainee.id in done:
+            row.notes += records.problems(row.trainee.id, "feedback")
+    return Batch("feedback", session, rows)
+
+
+def _feedback_one(cohort: Cohort, session: str, trainee: str, api, records: Records) -> str:
+    from nbgrader.utils import notebook_hash
+
+    with nbgrader_course.quiet(), private_umask():
+        result = api.generate_feedback(session, trainee, force=True)
+    log = keep_log(cohort, session, trainee, "feedback", result)
+    if not result.get("success"):
+        records.set(trainee, "feedback", [Problem(
+            "feedback-failed", f"nbgrader could not generate feedback: {nbgrader_course.last_words(result, 1)}",
+            f"see nbgrader's log {log}")], ok=False)
+        return "could not generate feedback"
+    made = cohort.root / FEEDBACK / trainee / session
+    pages = sorted(made.glob("*.html"))
+    secret = made / "submission_secret.txt"
+    if not secret.is_file():
+        records.set(trainee, "feedback", [Problem(
+            "feedback-by-hand", "this submission came outside the exchange, so its feedback cannot "
+            "be released there", f"send {', '.join(str(p) for p in pages)} to the trainee yourself")],
+            ok=True, released=False)
+        return "feedback ready to send"
+    with nbgrader_course.quiet():
+        result = api.release_feedback(session, trainee)
+    released = keep_log(cohort, session, trainee, "release-feedback", result)
+    if not (result or {}).get("success"):
+        records.set(trainee, "feedback", [Problem(
+            "release-failed", f"feedback was generated but could not be released to the exchange: "
+            f"{nbgrader_course.last_words(result or {}, 1)}",
+            f"send {', '.join(str(p) for p in pages)} to the trainee yourself, or fix the exchange "
+            f"and run feedback again (nbgrader's log: {released})")], ok=False)
+        return "feedback not released"
+    # nbgrader copies the page with its mode, which is ours (0600); the trainee, another user on
+    # a shared machine, must read it: it sits under a secret name in a folder no one can list.
+    out = Path(cohort.exchange) / cohort.course_id / "feedback"
+    key = secret.read_text("utf-8")  # exactly as nbgrader reads it
+    for page in pages:
+        target = out / f"{notebook_hash(secret=key, notebook_id=page.stem)}.html"
+        if target.is_file():
+            os.chmod(target, 0o644)
+    records.set(trainee, "feedback", [], ok=True, released=True)
+    return "feedback released"

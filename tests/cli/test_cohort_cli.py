@@ -1,0 +1,112 @@
+"""`actionlearning cohort`: a thin layer; these check it parses, prints and exits as documented."""
+
+from __future__ import annotations
+
+import argparse
+import stat
+from datetime import date, timedelta
+
+import pytest
+
+from actionlearning.cli import cohort as cohort_cli
+from tests import cohort_support as ts
+
+pytestmark = pytest.mark.pipeline
+
+
+def run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="actionlearning")
+    cohort_cli.register(parser.add_subparsers())
+    args = parser.parse_args(["cohort", *argv])
+    return args.func(args)
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.setenv("ACTIONLEARNING_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("ACTIONLEARNING_EXCHANGE", str(tmp_path / "exchange"))
+    return tmp_path
+
+
+def test_a_bad_roster_is_reported_line_by_line(env, capsys):
+    assert run("create", "spring", "--roster", str(ts.DATA / "rosters" / "invalid-ids.csv"),
+               "--meetings", "9", "--start", "2026-01-14") == 1
+    err = capsys.readouterr().err
+    assert "invalid-ids.csv, line 2:" in err and "invalid-ids.csv, line 5:" in err
+    assert "nothing was created" in err
+    assert not (env / "home" / "spring").exists()
+
+
+def test_create_list_schedule_release_report_review(env, capsys):
+    start = (date.today() - timedelta(days=3)).isoformat()
+    assert run("create", "spring", "--roster", str(ts.DATA / "roster-12.csv"), "--meetings", "6",
+               "--start", start, "--timezone", "Europe/Dublin") == 0
+    assert "12 trainees, 6 meetings" in capsys.readouterr().out
+
+    assert run("list") == 0
+    out = capsys.readouterr().out
+    assert "spring" in out and "none" in out
+
+    ics = env / "spring.ics"
+    assert run("schedule", "spring", "--ics", str(ics)) == 0
+    out = capsys.readouterr().out
+    assert "Europe/Dublin" in out and "session-09" in out and "Contracting" in out
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+    assert run("release", "spring", "session-01") == 0
+    out = capsys.readouterr().out
+    assert "Released session-01" in out and "nbgrader fetch_assignment session-01 --course spring" in out
+    assert run("release", "spring", "session-01") == 0
+    assert "already released" in capsys.readouterr().out
+
+    assert run("collect", "spring", "session-01") == 0
+    out = capsys.readouterr().out
+    assert "[12/12] t12" in out and "session-01: 12 missing." in out
+
+    csv_file, png = env / "report.csv", env / "report.png"
+    args = ["report", "spring", "--csv", str(csv_file), "--anonymise"]
+    if __import__("importlib.util").util.find_spec("matplotlib"):
+        args += ["--png", str(png)]
+    assert run(*args) == 0
+    out = capsys.readouterr().out
+    assert "anonymised" in out and "O'Brien" not in out and "T-" in out
+    assert stat.S_IMODE(csv_file.stat().st_mode) == 0o600
+    assert "Aoife" not in csv_file.read_text("utf-8")
+
+    assert run("review", "spring", "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "jupyter lab" in out.replace("/jupyter lab", " jupyter lab") and "/formgrader" in out
+
+
+def test_errors_say_what_to_do(env, capsys):
+    assert run("schedule", "nowhere") == 1
+    assert "No cohort named 'nowhere'" in capsys.readouterr().err
+    assert run("create", "spring", "--roster", str(ts.DATA / "roster-12.csv"), "--meetings", "9",
+               "--start", "14/01/2026") == 1
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert run("create", "spring", "--roster", str(ts.DATA / "roster-12.csv"), "--meetings", "9",
+               "--start", "2026-01-14") == 0
+    capsys.readouterr()
+    assert run("autograde", "spring", "session-01") == 1
+    assert "has not been released" in capsys.readouterr().err
+    assert run("collect", "spring", "session-01", "--from", str(env / "nothing.zip")) == 1
+
+
+def test_meetings_must_be_three_six_or_nine(env, capsys):
+    with pytest.raises(SystemExit):
+        run("create", "spring", "--roster", "x.csv", "--meetings", "5", "--start", "2026-01-14")
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_the_group_prints_its_help(capsys):
+    assert run() == 2
+    assert "release" in capsys.readouterr().err
+
+
+def test_the_group_plugs_into_the_actionlearning_command(env, capsys, monkeypatch):
+    from actionlearning import cli
+
+    if "actionlearning.cli.cohort" not in cli.COMMAND_GROUPS:
+        monkeypatch.setattr(cli, "COMMAND_GROUPS", (*cli.COMMAND_GROUPS, "actionlearning.cli.cohort"))
+    assert cli.main(["cohort", "list"]) == 0
+    assert "No cohorts" in capsys.readouterr().out

@@ -1,0 +1,222 @@
+"""The built handbook in a real browser: Debian's Chromium, driven by Playwright's Python API,
+against the site served on 127.0.0.1. Requests to anywhere else are refused, so a widget that
+renders only with a CDN fails here rather than for a trainee on a locked-down network."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.site.test_book import toc_files
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = REPO / "_build" / "screenshots"
+# The same flags the machine's own checks use: no background traffic, no sandbox as root.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is missing in CI: .ci/run should have installed Debian's chromium")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI always runs these")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def open_page(browser, url):
+    """Load a page; return it with the console errors and refused off-site requests seen."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors, offsite = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def local_only(route):
+        if route.request.url.startswith("http://127.0.0.1"):
+            route.continue_()
+        else:
+            offsite.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    response = page.goto(url, wait_until="load")
+    assert response and response.ok, f"{url} answered {response and response.status}"
+    page.wait_for_load_state("networkidle")
+    return page, errors, offsite
+
+
+def test_the_site_root_leads_to_the_landing_page(browser, site):
+    page, errors, _ = open_page(browser, f"{site}/index.html")
+    page.wait_for_url("**/book/intro.html")
+    assert page.locator("article h1").first.inner_text().startswith("Action Learning Set Facilitation")
+    assert errors == []
+    page.close()
+
+
+PAGES = [f"{name}.html" for name in toc_files()]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_cleanly_links_resolve_and_passes_axe(browser, site, built_site, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, errors, offsite = open_page(browser, f"{site}/{path}")
+    assert page.locator("article h1").first.is_visible()
+    assert errors == [], f"{path}: console errors {errors}"
+    assert offsite == [], f"{path}: requests beyond this machine {offsite}"
+    # every internal link resolves to a file of the site, and its #fragment to an element there
+    links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    for url in {u for u in links if u.startswith(site)}:
+        target, _, fragment = url[len(site) + 1:].partition("#")
+        file = built_site / (target.split("?")[0] or "index.html")
+        assert file.is_file(), f"{path} links to {url}, which does not exist"
+        if fragment and file.suffix == ".html":
+            html = file.read_text("utf-8")
+            assert f'id="{fragment}"' in html, f"{path} links to #{fragment}, missing in {target}"
+    # no serious or critical accessibility violations; images carry alt text
+    violations = Axe().run(page).response["violations"]
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], f"{path}: {serious}"
+    assert page.locator("img:not([alt])").count() == 0
+    page.close()
+
+
+def test_search_for_questioning_finds_the_questioning_sessions(browser, site):
+    page, errors, _ = open_page(browser, f"{site}/search.html?q=questioning")
+    page.wait_for_selector("#search-results li", timeout=15000)
+    found = page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.getAttribute('href'))")
+    assert any("session-04" in href for href in found), found
+    assert any("session-05" in href for href in found), found
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if "/sessions/" in p])
+def test_the_widgets_on_session_pages_render(browser, site, path):
+    page, errors, _ = open_page(browser, f"{site}/{path}")
+    widgets = page.locator(".jupyter-widgets.widget-vbox")
+    widgets.first.wait_for(state="visible", timeout=15000)
+    assert page.locator(".al-static-only").first.is_visible()
+    assert errors == []
+    page.close()
+
+
+def test_the_issue_sorter_renders_on_the_static_page(browser, site):
+    page, errors, _ = open_page(browser, f"{site}/book/sessions/session-01.html")
+    widget = page.locator(".jupyter-widgets.widget-vbox").first
+    widget.wait_for(state="visible", timeout=15000)
+    assert page.get_by_role("button", name="Puzzle").first.is_visible()
+    assert page.get_by_role("button", name="Check").first.is_visible()
+    note = page.locator(".al-static-only").first
+    assert note.is_visible() and "make lab" in note.inner_text()
+    assert "Issue 1 of" in widget.inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    widget.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "session-01-widget.png"))
+    assert errors == []
+    page.close()
+
+
+def test_landing_page_screenshot(browser, site):
+    page, _, _ = open_page(browser, f"{site}/index.html")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "landing.png"), full_page=True)
+    assert (SCREENSHOTS / "landing.png").stat().st_size > 10_000
+    page.close()
+
+
+def test_make_pdf_prints_the_whole_handbook(browser):
+    """`make pdf`: the book as one page, printed by the same Chromium (the fixture checks it is there)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(REPO), "pdf", f"BIN={Path(sys.executable).parent}",
+         f"CHROMIUM={CHROMIUM}"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    pdf = REPO / "_build" / "handbook-trainee.pdf"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 20
+
+
+def test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets(browser, tmp_path):
+    """What `make lab` sets up: JupyterLab opens the page as a notebook (jupytext), its cells
+    run, and the widget answers a click; the website's note stays hidden there."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from actionlearning.site.lab_settings import write_overrides
+
+    write_overrides(Path(sys.prefix))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    lab = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
+         "--ServerApp.ip=127.0.0.1", "--ServerApp.token=workbook-test", f"--ServerApp.root_dir={REPO}",
+         "--LabApp.news_url=", "--LabServerApp.extra_labextensions_path=[]"],
+        stdout=subprocess.DEVNULL, stderr=(tmp_path / "lab.log").open("w"),
+    )
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        for _ in range(60):  # the server takes a few seconds to start
+            try:
+                page.goto(f"http://127.0.0.1:{port}/lab/tree/book/sessions/session-01.md?token=workbook-test")
+                break
+            except Exception:
+                time.sleep(1)
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120000)
+        page.get_by_text("Run", exact=True).first.click()
+        page.get_by_text("Run All Cells", exact=True).first.click()  # queued until the kernel is up
+        widget = page.locator(".jp-OutputArea .jupyter-widgets.widget-vbox").first
+        try:
+            widget.wait_for(state="visible", timeout=180000)
+        except Exception as exc:
+            log = (tmp_path / "lab.log").read_text("utf-8", errors="replace")[-4000:]
+            raise AssertionError(f"the widget did not appear in JupyterLab: {exc}\n{log}") from exc
+        widget.scroll_into_view_if_needed()
+        widget.get_by_role("button", name="Puzzle").click()
+        widget.get_by_role("button", name="Q: questioning insight").click()
+        widget.get_by_role("button", name="Check").click()
+        page.wait_for_function(
+            "() => /judgements matched so far/.test(document.body.innerText) && "
+            "!/0 of 0 judgements/.test(document.body.innerText)", timeout=30000)
+        assert not page.locator(".al-static-only").first.is_visible()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        widget.screenshot(path=str(SCREENSHOTS / "lab-session-01-widget.png"))
+        page.close()
+    finally:
+        lab.terminate()
+        lab.wait(timeout=30)
