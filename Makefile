@@ -44,8 +44,9 @@ pdf: $(INSTALLED) $(WIDGETS_JS)
 	  --print-to-pdf=$(CURDIR)/_build/handbook-$(EDITION).pdf file://$(CURDIR)/_build/singlehtml/book/intro.html
 	@echo "The $(EDITION) edition as a PDF: $(CURDIR)/_build/handbook-$(EDITION).pdf"
 
+# Every core works: tests that read the built site share one worker (pytest-xdist groups).
 test: $(INSTALLED) $(WIDGETS_JS)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 lab: $(INSTALLED)
 	$(BIN)/python -m actionlearning.site.lab_settings $(VENV)

@@ -17,3 +17,31 @@ c.ClearSolutions.text_stub = "Write your answer here."
 
 # A notebook that never finishes must not hold up a cohort's batch.
 c.ExecutePreprocessor.timeout = 120
+
+# Marks a trainer can trust (actionlearning/course/grading.py): the hidden tests never run in
+# the trainee's kernel, answers are handed in as plain values and scored by the grader itself,
+# and feedback never shows the key, the trainer's notes or the mark scheme.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "actionlearning.course.grading.KeepKeyOut",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "actionlearning.course.grading.TrustedScores",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "actionlearning.course.grading.FeedbackView",
+    "actionlearning.course.grading.ClearAnyMarkScheme",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

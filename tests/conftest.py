@@ -23,17 +23,19 @@ collect_ignore_glob = ["data/*"]
 nbgrader_helpers_on_path()
 
 
-def secret_lines(source: Path = REPO / "source", min_length: int = 24) -> set[str]:
-    """Every distinctive line inside a solution, hidden-test or mark-scheme region of the
-    trainer masters: text that must never reach a trainee's notebook or the website."""
+def secret_lines(source: Path = REPO / "source", min_length: int = 24,
+                 regions: tuple[str, ...] = REGION) -> set[str]:
+    """Every distinctive line inside a solution, hidden-test or mark-scheme region (or only the
+    ``regions`` named) of the trainer masters: text that must never reach a trainee's notebook
+    or the website. ``source`` may be the masters' folder or one session's."""
     found: set[str] = set()
-    for path in source.glob("session-*/*.ipynb"):
+    for path in list(source.glob("session-*/*.ipynb")) + list(source.glob("*.ipynb")):
         for cell in json.loads(path.read_text("utf-8"))["cells"]:
             inside = False
             for line in "".join(cell["source"]).splitlines():
-                if any(f"BEGIN {r}" in line for r in REGION):
+                if any(f"BEGIN {r}" in line for r in regions):
                     inside = True
-                elif any(f"END {r}" in line for r in REGION):
+                elif any(f"END {r}" in line for r in regions):
                     inside = False
                 elif inside and len(line.strip()) >= min_length:
                     found.add(line.strip())
@@ -67,3 +69,10 @@ def built_site() -> Path:
 def trainer_site() -> Path:
     """The trainer edition, with facilitator notes and the trainers' masters."""
     return _built("trainer", TRAINER_SITE)
+
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist, a notebook's cells run in order in one kernel: keep them together."""
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.xdist_group(f"notebook:{item.path.name}"))

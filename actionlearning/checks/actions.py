@@ -473,3 +473,24 @@ def score_actions(actions: object, items: Iterable[str]) -> CheckResult:
     if extra:
         results.append(ItemResult(", ".join(extra), 0.0, 0.0, "not an item in this exercise; it is ignored"))
     return CheckResult(TITLE, tuple(results))
+
+
+def score_commitments(actions: object, case: Mapping[str, float]) -> CheckResult:
+    """Whether each action in ``case`` records the commitment the presenter gave in the case,
+    one point each. The words of the actions are for the trainer; this checks only the numbers
+    the case states."""
+    title = "Commitments as the case gives them"
+    by_name = {str(k): v for k, v in actions.items()} if isinstance(actions, Mapping) else {}
+    results = []
+    for item, given in case.items():
+        _text, score, _separate = _split(by_name.get(item))
+        number = _as_number(score)
+        if score is None or (isinstance(score, str) and not score.strip()):
+            results.append(ItemResult(item, 0.0, 1.0, "no commitment recorded", f"the case gives {given:g}"))
+        elif number is not None and abs(number - given) < 1e-9:
+            results.append(ItemResult(item, 1.0, 1.0, "the commitment the presenter gave, recorded as given"))
+        else:
+            results.append(ItemResult(
+                item, 0.0, 1.0, f"{quote(str(score), limit=20)} is not the commitment the presenter "
+                "gave in the case: record their number, not yours", f"the case gives {given:g}"))
+    return CheckResult(title, tuple(results))

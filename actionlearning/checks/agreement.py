@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from actionlearning.checks import CheckResult, ItemResult
+from actionlearning.checks import CheckResult, ItemResult, as_pattern, keyed, same_for_all
 
 __all__ = [
     "CODES",
@@ -213,44 +213,35 @@ def score_coding(
     ours: list[str] = []
     for item in items:
         expected = normalise_code(key[item]) or ""
-        also = {normalise_code(c) for c in accept.get(item, ())}
+        also = {normalise_code(c): c for c in accept.get(item, ())}
         given = _lookup(mapping, item)
         code = normalise_code(given)
-        why = reasons.get(item, "").strip()
         ours.append(expected)
-        if code == expected:
-            theirs.append(expected)
-            results.append(ItemResult(item, 1.0, 1.0, f"{expected}. {why}".strip()))
-        elif code is not None and code in also:
-            theirs.append(expected)  # counted as agreeing
-            results.append(ItemResult(
-                item, 1.0, 1.0,
-                f"you said {code}; the key says {expected}, but {code} is defensible here, so you "
-                f"get the benefit of the doubt. {why}".strip(),
-            ))
-        elif given is None:
-            theirs.append(MISSING)
-            results.append(ItemResult(item, 0.0, 1.0, f"not coded; the key says {expected}. {why}".strip()))
-        elif code not in codes:
-            theirs.append(MISSING)
-            results.append(ItemResult(
-                item, 0.0, 1.0,
-                f"{given!r} is not one of {allowed}; the key says {expected}. {why}".strip(),
-            ))
-        else:
-            theirs.append(code)
-            results.append(ItemResult(item, 0.0, 1.0, f"you said {code}; the key says {expected}. {why}".strip()))
-
-    summary = ItemResult("agreement with the key", 0.0, 0.0, _summary(theirs, ours))
-    return CheckResult(title, (summary, *results))
+        fair = code is not None and code != expected and code in also
+        theirs.append(expected if code == expected or fair else
+                      MISSING if given is None or code not in codes else code)
+        results.append(keyed(
+            item, given, expected, reasons.get(item, "").strip(), agrees=code == expected,
+            accepted=f"{code} is defensible here too" if fair else "",
+            unreadable=f"{given!r} is not one of {allowed}" if given is not None and code not in codes else "",
+        ))
+    text, note = _summary(theirs, ours)
+    summary = ItemResult("agreement with the trainers' key", 0.0, 0.0, text, note)
+    result = CheckResult(title, (summary, *results))
+    if same_for_all((_lookup(mapping, i) for i in items), ours):
+        return as_pattern(result)
+    return result
 
 
-def _summary(theirs: list[str], ours: list[str]) -> str:
+def _summary(theirs: list[str], ours: list[str]) -> tuple[str, str]:
+    """Agreement and kappa for the trainee; the commonest difference, which names the key, for
+    the trainer."""
     n = len(ours)
     if n == 0:
-        return "the key has no items, so there is nothing to compare"
+        return "the key has no items, so there is nothing to compare", ""
     if all(x == MISSING for x in theirs):
-        return f"nothing coded yet: agreement and Cohen's kappa will appear here once you code the {n} items"
+        return (f"nothing coded yet: agreement and Cohen's kappa will appear here once you code "
+                f"the {n} items", "")
     agree = sum(1 for x, y in zip(theirs, ours) if x == y)
     share = percent_agreement(theirs, ours) or 0.0
     kappa = cohen_kappa(theirs, ours)
@@ -265,12 +256,13 @@ def _summary(theirs: list[str], ours: list[str]) -> str:
     uncoded = sum(1 for x in theirs if x == MISSING)
     if uncoded:
         text += f"; {uncoded} uncoded or unreadable, counted as disagreeing"
+    note = ""
     misses = Counter((y, x) for x, y in zip(theirs, ours) if x != y and x != MISSING)
     if misses:
-        (keyed, said), times = misses.most_common(1)[0]
+        (keyed_code, said), times = misses.most_common(1)[0]
         if times >= 2:
-            text += f". Your commonest difference: {times} items the key codes {keyed} you coded {said}"
-    return text
+            note = f"the commonest difference: {times} items the key codes {keyed_code} were coded {said}"
+    return text, note
 
 
 # --------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from actionlearning.checks import CheckResult, ItemResult
+from actionlearning.checks import CheckResult, ItemResult, keyed
 from actionlearning.practice import airtime
 
 # --- Part 1: a meeting plan for a set of nine, three of whom have bid -------------------------
@@ -41,6 +41,9 @@ def score_meeting_plan(
         reason = f"I could not read the plan ({type(error).__name__}); keep the shape of the answer cell"
         return CheckResult(title, (ItemResult("the plan", 0.0, PLAN_ITEMS, reason),))
     blocks = reviewed.blocks
+    unusable = _not_a_plan(blocks)
+    if unusable:
+        return CheckResult(title, (ItemResult("the plan", 0.0, PLAN_ITEMS, unusable),))
     minutes = {s: sum(b.minutes for b in blocks if b.stage == s) for s in airtime.STAGES}
     updates, bidding = minutes["updates"], minutes["bidding"]
     review, check_out = minutes["process review"], minutes["check-out"]
@@ -63,6 +66,22 @@ def score_meeting_plan(
             (check_out >= MIN_CHECK_OUT, f"check-out {check_out} minutes (at least {MIN_CHECK_OUT})"),
         ),
     ))
+
+
+MAX_BLOCKS = 15  # a three-hour meeting rarely has more than a dozen blocks
+ONCE = ("check-in", "bidding", "process review", "check-out")
+
+
+def _not_a_plan(blocks) -> str:
+    """Why these blocks are not a meeting a set could follow (empty when they could be)."""
+    if len(blocks) > MAX_BLOCKS:
+        return (f"{len(blocks)} blocks: not a meeting a set could follow. Plan each stage as one "
+                "block (the slots one each), about a dozen blocks in all")
+    repeated = [s for s in ONCE if sum(1 for b in blocks if b.stage == s) > 1]
+    if repeated:
+        return (f"{', '.join(repeated)} more than once: not a meeting a set could follow. A meeting "
+                "has one of each, in order")
+    return ""
 
 
 def _order(blocks) -> ItemResult:
@@ -200,7 +219,8 @@ def numbers_ready(answers: object, items: str = "abcd") -> CheckResult:
 def score_numbers(
     answers: object, key: Mapping[str, int], reasons: Mapping[str, str] | None = None
 ) -> CheckResult:
-    """One point per item whose whole-number answer matches ``key``, with the working shown."""
+    """One point per item whose whole-number answer matches ``key``; the working goes in the
+    trainer's notes."""
     reasons = reasons or {}
     title = "Your airtime arithmetic"
     if not isinstance(answers, Mapping):
@@ -209,14 +229,10 @@ def score_numbers(
     results = []
     for item, expected in key.items():
         given = answers.get(item)
-        why = reasons.get(item, "")
-        if _whole_number(given) == expected:
-            reason, points = f"{expected}. {why}", 1.0
-        elif given is None:
-            reason, points = f"not answered; it is {expected}. {why}", 0.0
-        else:
-            reason, points = f"you said {given!r}; it is {expected}. {why}", 0.0
-        results.append(ItemResult(item, points, 1.0, reason.strip()))
+        number = _whole_number(given)
+        results.append(keyed(
+            item, given, str(expected), reasons.get(item, ""), agrees=number == expected,
+            unreadable="" if number is not None or given is None else f"{given!r} is not a whole number"))
     return CheckResult(title, tuple(results))
 
 
@@ -261,6 +277,12 @@ def score_rotation(rotation: object) -> CheckResult:
 
 def _three_a_meeting(read: airtime.Rotation) -> ItemResult:
     sizes = {n: len(names) for n, names in read.meetings.items()}
+    twice = [m for m, n in read.counts(SET).items() if n > 1]
+    if twice:
+        return ItemResult(
+            "three a meeting", 0.0, 1.0,
+            f"{', '.join(twice)} present more than once, so the slots are not shared out: three "
+            "different presenters at each meeting")
     if all(size == PER_MEETING for size in sizes.values()):
         return ItemResult("three a meeting", 1.0, 1.0, "three presenters at each meeting, one per slot")
     shown = ", ".join(f"meeting {n}: {s}" for n, s in sizes.items())

@@ -14,6 +14,7 @@ sample correction. Nothing here raises on an answer, however it is written.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from numbers import Real
 
@@ -119,10 +120,17 @@ def _shares_ready(shares: object, title: str) -> CheckResult:
     return CheckResult(title, tuple(items))
 
 
-def score_shares(shares: object) -> CheckResult:
+def score_shares(shares: object, code: str | None = None) -> CheckResult:
     """Each person's share of the airtime in the exercise's log: everyone included (1), adding
-    up to 1 (1), and each share within half a percentage point (2, in proportion)."""
+    up to 1 (1), and each share within half a percentage point (2, in proportion).
+
+    ``code`` is the answer cell's source, as text: shares typed in rather than computed from
+    ``LOG`` earn nothing, since the exercise is to compute them.
+    """
     title = "Your shares of the airtime"
+    typed = typed_in(code, pa.shares(exercise_seconds()).values()) if code is not None else ""
+    if typed:
+        return CheckResult(title, (ItemResult("shares", 0.0, 4.0, typed),))
     try:
         return _score_shares(shares, title)
     except Exception as error:  # never let a strange answer stop the grading
@@ -215,14 +223,56 @@ def _share_slip(values, wrong, key) -> str:
         return "These look like minutes per person; divide each by the total to get shares."
     if _close_to(values, seconds, tol=0.5):
         return "These look like seconds per person; divide each by the total to get shares."
-    detail = ", ".join(
-        f"{m}: {'missing' if values.get(m) is None else f'{values[m]:.3f}'} (expected {key[m]:.3f})"
-        for m in wrong
-    )
+    detail = ", ".join(f"{m}{' (missing)' if values.get(m) is None else ''}" for m in wrong)
     return f"Not yet right: {detail}. Check each person's total seconds against the log."
 
 
+_LITERAL = re.compile(r"(?<![\w.])(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def typed_in(code: str | None, answers, tolerance: float = SHARE_TOLERANCE, *,
+             uses: str = r"\bLOG\b", what: str = "uses LOG") -> str:
+    """Why ``code`` (an answer cell's source) looks typed in rather than computed: it never
+    matches ``uses`` (``what`` says what that is), or it writes one of the ``answers`` as a
+    number. Empty when it looks computed."""
+    code = code or ""
+    if not re.search(uses, code):
+        return (f"typed in, not computed: the cell never {what}. The exercise is to compute the "
+                "answer in your own code")
+    targets = [a for a in answers if 0 < a < 1]
+    for literal in _LITERAL.findall(code):
+        number = float(literal)
+        if any(abs(number - a) <= tolerance for a in targets):
+            return (f"typed in, not computed: the cell writes {literal} as a number. The exercise is "
+                    "to compute the answer in your own code")
+    return ""
+
+
 # --- part 2: the Gini coefficient -------------------------------------------------------------
+
+RANDOM_CASES = 6  # fresh lists each time the notebook runs, so no table of answers can help
+
+
+def gini_on_cases(func: object, *, seed: int | None = None) -> list[dict]:
+    """Run the trainee's ``func`` on the hand-worked cases, on fresh random lists and on the same
+    lists sorted (in the trainee's kernel); each result as plain values for :func:`checks.hand_in`."""
+    import random
+
+    rng = random.Random(seed)
+    inputs = [list(values) for values, _expected, _what in HIDDEN_CASES]
+    fresh = []
+    for _ in range(RANDOM_CASES):
+        values = [rng.randint(0, 300) for _ in range(rng.randint(3, 9))]
+        while values == sorted(values) or len(set(values)) < 2:
+            rng.shuffle(values)
+            values[0] += 7
+        fresh.append(values)
+    inputs += fresh + [sorted(v) for v in fresh]
+    results = []
+    for values in inputs:
+        got, problem = _call(func, list(values))
+        results.append({"values": values, "result": got, "problem": problem})
+    return results
 
 
 def _call(func: object, values: list) -> tuple[float | None, str]:
@@ -242,9 +292,20 @@ def _call(func: object, values: list) -> tuple[float | None, str]:
 
 
 def _function_item(func: object, cases, possible: float) -> ItemResult:
-    ok, notes, ratios = 0, [], []
+    """The trainee's function, called here, on ``cases``: for the self-check in their kernel."""
+    runs = []
     for values, expected, what in cases:
         got, problem = _call(func, values)
+        runs.append((values, expected, what, got, problem))
+    item = _judge_runs(runs, possible)
+    return item if item.points < possible else ItemResult(
+        item.item, possible, possible, f"right on all {len(runs)} hand-worked cases")
+
+
+def _judge_runs(runs, possible: float) -> ItemResult:
+    """``runs`` of (values, expected, what, got, problem): credit in proportion, with the slip named."""
+    ok, notes, ratios = 0, [], []
+    for values, expected, what, got, problem in runs:
         if problem:
             notes.append(problem)
             continue
@@ -254,9 +315,8 @@ def _function_item(func: object, cases, possible: float) -> ItemResult:
             notes.append(f"gini({values}) gave {got:.4f}; {what} should give {expected:.4f}")
             if expected:
                 ratios.append((got / expected, len(values)))
-    if ok == len(cases):
-        return ItemResult("your function", possible, possible,
-                          f"right on all {len(cases)} hand-worked cases")
+    if ok == len(runs):
+        return ItemResult("your function", possible, possible, f"right on all {len(runs)} cases, hand-worked and fresh")
     hint = ""
     if ratios and all(abs(r - n / (n - 1)) < 1e-3 for r, n in ratios):
         hint = (" The results are the sample form, multiplied by n / (n - 1); a set is the whole "
@@ -268,9 +328,66 @@ def _function_item(func: object, cases, possible: float) -> ItemResult:
     elif ratios and all(abs(r - 0.5) < 1e-3 for r, _n in ratios):
         hint = (" The results are half what they should be: the formula counts every ordered pair, "
                 "(i, j) and (j, i).")
-    points = round(possible * ok / len(cases), 2)
+    points = round(possible * ok / len(runs), 2)
     return ItemResult("your function", points, possible,
-                      f"{ok} of {len(cases)} cases right. " + "; ".join(notes[:3]) + "." + hint)
+                      f"{ok} of {len(runs)} cases right. " + "; ".join(notes[:3]) + "." + hint)
+
+
+def _handed_in_runs(cases: object) -> tuple[list, list, str]:
+    """The handed-in runs of the trainee's function on the hand-worked cases and on fresh lists,
+    checked: every hand-worked case must be there, and the fresh lists both shuffled and sorted,
+    each an honest list of numbers."""
+    if not isinstance(cases, list):
+        return [], [], "your function's results were not handed in: keep the grade cell as it is"
+    worked = [list(v) for v, _e, _w in HIDDEN_CASES]
+    known, fresh = [], []
+    for entry in cases:
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("values"), list):
+            return [], [], "your function's results were not handed in in the expected shape"
+        values = entry["values"]
+        if not values or len(values) > 50 or any(_num(v) is None or v < 0 for v in values):
+            return [], [], "your function's results were handed in for lists that are not counts of time"
+        got = _num(entry.get("result"))
+        problem = entry.get("problem") if isinstance(entry.get("problem"), str) else ""
+        if got is None and not problem:
+            problem = f"gini({values}) did not return a number"
+        if values in worked:
+            what = next(w for v, _e, w in HIDDEN_CASES if list(v) == values)
+            known.append((values, pa.gini(values), what, got, problem[:200]))
+        else:
+            fresh.append((values, pa.gini(values), "this fresh list", got, problem[:200]))
+    shuffled = [r for r in fresh if r[0] != sorted(r[0]) and len(set(r[0])) >= 2]
+    ordered = [r for r in fresh if r[0] == sorted(r[0]) and len(set(r[0])) >= 2]
+    if (len(known) < len(worked) or len(shuffled) < RANDOM_CASES
+            or sorted(sorted(r[0]) for r in shuffled) != sorted(r[0] for r in ordered)):
+        return [], [], "your function's results were not handed in for every case: keep the grade cell as it is"
+    return known, fresh, ""
+
+
+def _right(run) -> bool:
+    _values, expected, _what, got, problem = run
+    return not problem and abs(got - expected) <= 1e-6 + 1e-4 * abs(expected)
+
+
+def _judge_fresh(known: list, fresh: list, possible: float) -> ItemResult:
+    """Credit from the fresh lists alone (the hand-worked cases are public, so they only help to
+    name a slip): full when right on all of them, half when right only once a list is sorted,
+    a quarter for a consistent slip such as the sample form, in proportion otherwise."""
+    diagnosis = _judge_runs(known + fresh, possible)
+    if all(_right(r) for r in fresh):
+        return ItemResult("your function", possible, possible,
+                          f"right on all {len(known + fresh)} cases, hand-worked and fresh")
+    shuffled = [r for r in fresh if r[0] != sorted(r[0])]
+    ordered = [r for r in fresh if r[0] == sorted(r[0])]
+    if ordered and all(_right(r) for r in ordered) and not any(_right(r) for r in shuffled):
+        return ItemResult("your function", possible / 2, possible,
+                          "right on the lists when they are sorted, wrong on the same people in a "
+                          "different order: sort the values inside the function, or use the "
+                          "formula that compares every pair")
+    if "The results are" in diagnosis.reason and not any(_right(r) for r in fresh):
+        return ItemResult("your function", possible / 4, possible, diagnosis.reason)
+    share = sum(_right(r) for r in fresh) / len(fresh)
+    return ItemResult("your function", round(possible * share, 2), possible, diagnosis.reason)
 
 
 def gini_self_check(func: object, value: object) -> CheckResult:
@@ -293,12 +410,22 @@ def gini_self_check(func: object, value: object) -> CheckResult:
         return CheckResult(title, (ItemResult("gini", 0.0, 1.0, f"could not check ({type(error).__name__})"),))
 
 
-def score_gini(func: object, value: object) -> CheckResult:
-    """The trainee's gini function on hand-worked cases (2), and their coefficient for the
-    exercise's log (2), with partial credit for recognisable slips."""
+def score_gini(cases: object, value: object, code: str | None = None) -> CheckResult:
+    """The trainee's gini function on the hand-worked cases and on fresh random lists (2, from
+    :func:`gini_on_cases`), and their coefficient for the exercise's log (2), with partial credit
+    for recognisable slips. ``code`` is the answer cell's source: a coefficient typed in rather
+    than computed earns nothing for the value."""
     title = "Your Gini coefficient"
     try:
-        return CheckResult(title, (_function_item(func, HIDDEN_CASES, 2.0), _value_item(value)))
+        known, fresh, problem = _handed_in_runs(cases)
+        function = (ItemResult("your function", 0.0, 2.0, problem) if problem
+                    else _judge_fresh(known, fresh, 2.0))
+        typed = ""
+        if code is not None:
+            typed = typed_in(code, [pa.gini(exercise_seconds())], GINI_TOLERANCE,
+                             uses=r"(?<!def )\bgini\s*\(", what="calls your gini function")
+        value_item = ItemResult("the set's Gini", 0.0, 2.0, typed) if typed else _value_item(value)
+        return CheckResult(title, (function, value_item))
     except Exception as error:  # never let a strange answer stop the grading
         reason = f"could not check the answer ({type(error).__name__}); keep the shape of the answer cell"
         return CheckResult(title, (ItemResult("gini", 0.0, 4.0, reason),))
@@ -338,8 +465,9 @@ def _value_item(value: object) -> ItemResult:
         if abs(got - variant) <= MATCH * max(1.0, abs(variant)):
             return ItemResult("the set's Gini", points, 2.0, f"{got:.3f} looks {why}.")
     return ItemResult("the set's Gini", 0.0, 2.0,
-                      f"{got:.3f} is not the coefficient for this log ({key:.3f}). Check each person's "
-                      "total seconds, everyone included, and then your function on them.")
+                      f"{got:.3f} is not the coefficient for this log. Check each person's total "
+                      "seconds, everyone included, and then your function on them.",
+                      f"the key: {key:.3f}")
 
 
 # --- part 3: naming the dynamic ---------------------------------------------------------------

@@ -79,9 +79,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("--force", action="store_true", help="grade again those already graded")
     c.set_defaults(func=run_batch, step="autograde")
 
-    c = sub.add_parser("feedback", parents=[common], help="generate and release feedback")
+    c = sub.add_parser("feedback", parents=[common], help="generate and release feedback",
+                       description="Generate and release feedback, once every part you mark is graded.")
     c.add_argument("name")
     c.add_argument("session", help=SESSION_HELP)
+    c.add_argument("--partial", action="store_true",
+                   help="send the feedback that is ready and hold back those still awaiting your review")
     c.set_defaults(func=run_batch, step="feedback")
 
     c = sub.add_parser("report", parents=[common], help="each trainee's status and scores")
@@ -265,6 +268,8 @@ def print_batch(batch) -> None:
         counts[r.status] = counts.get(r.status, 0) + 1
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     print(f"\n{batch.session}: {summary}.")
+    for message in batch.messages:
+        print(_wrap(message, indent=""))
 
 
 @_guard
@@ -285,12 +290,7 @@ def run_batch(args) -> int:
         batch = autograde(cohort, args.session, force=args.force, progress=_progress)
     else:
         print(f"Generating and releasing feedback on {args.session} for {cohort.name}...", flush=True)
-        batch = feedback(cohort, args.session, progress=_progress)
-        waiting = [r.trainee.id for r in batch.rows if r.review and r.result == "feedback released"]
-        if waiting:
-            print(f"\nNote: {len(waiting)} reflection(s) had not been reviewed; their feedback has the "
-                  f"automatic scores only. Review them (`actionlearning cohort review {cohort.name}`) "
-                  "and run feedback again to send your comments.")
+        batch = feedback(cohort, args.session, partial=args.partial, progress=_progress)
     print_batch(batch)
     return 0
 

@@ -26,6 +26,7 @@ from actionlearning.cohort.status import (
     submission_dir,
 )
 from actionlearning.cohort.store import Cohort, make_private, private_umask
+from actionlearning.course.grading import METADATA
 
 # --- autograde -------------------------------------------------------------------------------
 
@@ -85,14 +86,14 @@ def autograde(cohort: Cohort, session: str, *, force: bool = False,
 def _autograde_one(cohort: Cohort, session: str, trainee: str, timestamp, api, tracker: CellTracker,
                    records: Records) -> str:
     tracker.index = tracker.cell = None
-    with nbgrader_course.quiet(), private_umask():
+    with nbgrader_course.quiet(), private_umask(), nbgrader_course.restored_environment():
         result = api.autograde(session, trainee, force=True, create=True)
     error = (result.get("error") or "").strip()
     if error.endswith("KeyboardInterrupt") or "\nKeyboardInterrupt" in error:
         raise KeyboardInterrupt  # nbgrader caught the trainer's Ctrl-C: stop the batch here
     log = keep_log(cohort, session, trainee, "autograde", result)
     if result.get("success"):
-        notes = _timeouts(cohort, session, trainee)
+        notes = _timeouts(cohort, session, trainee) + _marking_notes(cohort, session, trainee)
         records.set(trainee, "autograde", notes, ok=True, timestamp=stamp(timestamp))
         return "autograded"
     problem = explain_failure(result, tracker, log, cohort, session, trainee)
@@ -138,6 +139,34 @@ def explain_failure(result: dict, tracker: CellTracker, log: Path, cohort: Cohor
         "autograde-failed",
         f"nbgrader could not grade it: {nbgrader_course.last_words(result, 1)}",
         f"see nbgrader's log {log}; if the notebook looks sound, autograde again with --force", fatal=True)
+
+
+def _marking_notes(cohort: Cohort, session: str, trainee: str) -> list[Problem]:
+    """What the grader recorded while scoring: answers it could not read honestly, and faults in
+    a master's hidden tests (see actionlearning.course.grading)."""
+    notes = []
+    for path in sorted((cohort.root / AUTOGRADED / trainee / session).glob("*.ipynb")):
+        try:
+            records = json.loads(path.read_text("utf-8"))["metadata"][METADATA]["grading"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        for r in records if isinstance(records, list) else []:
+            cell = f"{path.name}, the grade cell {r.get('cell', '?')}"
+            if r.get("problem"):
+                notes.append(Problem(
+                    "answers-unreadable", f"{cell} scored nothing: {r['problem']}",
+                    "look at the trainee's answer cells and the cell's output in formgrader; the "
+                    "notebook's own code may have stopped the answers being handed in. If it was "
+                    "an accident, ask the trainee to submit again"))
+            if r.get("fault"):
+                notes.append(Problem(
+                    "marking-fault", f"{cell} could not be marked: {r['fault']}",
+                    "this is a fault in the exercise's master, not the trainee's: tell the course's "
+                    "authors; meanwhile grade that cell by hand in formgrader"))
+            if r.get("remark"):
+                notes.append(Problem("hand-in-remark", f"{cell}: {r['remark']}",
+                                     "nothing, unless the score looks wrong"))
+    return notes
 
 
 def _timeouts(cohort: Cohort, session: str, trainee: str) -> list[Problem]:

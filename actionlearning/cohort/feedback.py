@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from actionlearning.cohort import nbgrader_course
-from actionlearning.cohort.problems import Problem
+from actionlearning.cohort.problems import CohortError, Problem
 from actionlearning.cohort.records import Records, keep_log
 from actionlearning.cohort.status import (
     FEEDBACK,
@@ -23,19 +23,39 @@ from actionlearning.cohort.store import Cohort, make_private, private_umask
 # --- feedback --------------------------------------------------------------------------------
 
 
-def feedback(cohort: Cohort, session: str, *, progress: Progress = no_progress) -> Batch:
-    """Generate feedback for every autograded trainee, and release it to them alone."""
+HELD_BACK = "held back: awaiting your review"
+
+
+def feedback(cohort: Cohort, session: str, *, partial: bool = False,
+             progress: Progress = no_progress) -> Batch:
+    """Generate feedback for every autograded trainee whose trainer-marked parts are all graded,
+    and release it to them alone.
+
+    Feedback waits for review: while anyone's reflection (or another part the trainer marks) is
+    still ungraded, nothing is sent unless ``partial``, which sends what is ready and holds the
+    rest back, saying whose.
+    """
     check_session(cohort, session)
     check_released(cohort, session)
     records = Records(cohort, session)
     api = nbgrader_course.open_api(cohort)
     with nbgrader_course.quiet():
-        done = api.get_autograded_students(session)
+        done = set(api.get_autograded_students(session))
+    waiting = [r.trainee.id for r in status_rows(cohort, session, records, api)
+               if r.trainee.id in done and r.review]
+    if waiting and not partial:
+        raise CohortError(
+            f"{len(waiting)} of {len(done)} autograded trainees still have parts waiting for your "
+            f"review ({', '.join(waiting)}), so no feedback was sent. Grade them in formgrader "
+            f"(`actionlearning cohort review {cohort.name}`), or send the feedback that is ready now "
+            f"with `actionlearning cohort feedback {cohort.name} {session} --partial`.")
     roster = cohort.roster
     outcome: dict[str, str] = {}
     for i, t in enumerate(roster):
         if t.id not in done:
             outcome[t.id] = "no feedback (not autograded)"
+        elif t.id in waiting:
+            outcome[t.id] = HELD_BACK
         else:
             outcome[t.id] = _feedback_one(cohort, session, t.id, api, records)
         row = status_rows_for(cohort, session, records, api, t.id)
@@ -45,9 +65,14 @@ def feedback(cohort: Cohort, session: str, *, progress: Progress = no_progress) 
     rows = status_rows(cohort, session, records, api)
     for row in rows:
         row.result = outcome.get(row.trainee.id, "")
-        if row.trainee.id in done:
+        if row.trainee.id in done and row.trainee.id not in waiting:
             row.notes += records.problems(row.trainee.id, "feedback")
-    return Batch("feedback", session, rows)
+    batch = Batch("feedback", session, rows)
+    if waiting:
+        batch.messages.append(
+            f"Held back for your review: {', '.join(waiting)}. Grade their parts in formgrader "
+            f"(`actionlearning cohort review {cohort.name}`), then run feedback again.")
+    return batch
 
 
 def _feedback_one(cohort: Cohort, session: str, trainee: str, api, records: Records) -> str:

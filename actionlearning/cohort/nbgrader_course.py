@@ -9,6 +9,7 @@ line and JupyterLab always agree.
 from __future__ import annotations
 
 import logging
+import os
 import warnings
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -97,6 +98,21 @@ def quiet():
             yield
         finally:
             logger.removeHandler(null)
+
+
+@contextmanager
+def restored_environment(name: str = "NBGRADER_EXECUTION"):
+    """nbgrader sets ``NBGRADER_EXECUTION`` while it runs a notebook and does not unset it when
+    the run fails (a kernel that dies, a Ctrl-C): put it back, so nothing started later in this
+    process (JupyterLab, another kernel) believes it is being graded."""
+    before = os.environ.get(name)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
 
 
 def open_api(cohort: Cohort, **overrides: dict):

@@ -12,6 +12,7 @@ Screening reads; it never changes a file.
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from pathlib import Path
 
@@ -190,9 +191,39 @@ def compare_with_release(nb: dict, release: dict, name: str) -> list[Problem]:
     return problems
 
 
+# Code in an answer cell that reaches into how the notebook runs or is marked. It cannot change
+# the marks, which are given outside the trainee's kernel, but the trainer will want to know.
+REACHING_IN = re.compile(
+    r"\bget_ipython\s*\(|\bsys\.(?:modules|displayhook|stdout|stderr|meta_path|settrace|setprofile|exit)\b"
+    r"|\b__builtins__\b|\bimport\s+builtins\b|\bfrom\s+builtins\s+import\b|\bimport\s+ctypes\b"
+    r"|\bchecks(?:\.\w+)+\s*=(?!=)|\bos\.(?:_exit|kill|system)\b|\bdef\s+__(?:eq|hash|instancecheck)__\b"
+    r"|\b(?:input_transformers\w*|ast_transformers|events\.register)\b|\bIPython\.(?:core|display)\b"
+)
+
+
+def reaching_in(nb: dict, name: str) -> list[Problem]:
+    """Answer cells whose code reaches into how the notebook runs or is marked."""
+    found = []
+    for i, cell in enumerate(nb.get("cells", [])):
+        if cell.get("cell_type") != "code" or not _nbgrader(cell).get("solution"):
+            continue
+        hits = sorted({m.group(0).strip() for m in REACHING_IN.finditer(_source(cell))})
+        if hits:
+            shown = ", ".join(hits[:4]) + ("..." if len(hits) > 4 else "")
+            found.append(Problem(
+                "reaches-into-marking",
+                f"{name}, {describe_cell(i, cell)}: code that reaches into how the notebook runs or "
+                f"is marked ({shown}). It cannot change the marks, which are given outside the "
+                "trainee's notebook from the answers alone",
+                "look at that cell; if it was an attempt on the marks, talk it through with the trainee"))
+    return found
+
+
 def screen(path: Path, release: dict | None) -> list[Problem]:
     """Everything screening finds in the submitted notebook at ``path``."""
     nb, problems = read_notebook(path)
+    if nb is not None:
+        problems += reaching_in(nb, path.name)
     if nb is not None and release is not None:
         problems += compare_with_release(nb, release, path.name)
     return problems

@@ -377,15 +377,18 @@ _KEYWORDS = (  # first match wins, so "check-out" is tested before "check-in"
 )
 
 
+def stages_named(name: object) -> list[str]:
+    """Every stage a hand-written block name mentions, in the planner's order of precedence."""
+    if not isinstance(name, str):
+        return []
+    text = " ".join(name.lower().replace("_", " ").split())
+    return [stage for stage, words in _KEYWORDS if any(word in text for word in words)]
+
+
 def stage_of(name: object) -> str | None:
     """The stage a hand-written block name stands for ("Slot 2: Dev" is a slot), or None."""
-    if not isinstance(name, str):
-        return None
-    text = " ".join(name.lower().replace("_", " ").split())
-    for stage, words in _KEYWORDS:
-        if any(word in text for word in words):
-            return stage
-    return None
+    named = stages_named(name)
+    return named[0] if named else None
 
 
 def read_plan(plan: object) -> tuple[Block, ...]:
@@ -414,9 +417,13 @@ def read_plan(plan: object) -> tuple[Block, ...]:
             continue
         name, minutes = pair
         where = f"block {n} ({name!r})"
-        stage = stage_of(name)
-        if stage is None:
+        named = stages_named(name)
+        stage = named[0] if len(named) == 1 else None
+        if not named:
             problems.append(f"{where}: not a stage I recognise; name it as one of: {names}")
+        elif len(named) > 1:
+            problems.append(f"{where}: names {len(named)} stages at once ({', '.join(named)}); "
+                            "give each stage a block of its own")
         if isinstance(minutes, float) and minutes.is_integer():
             minutes = int(minutes)
         if isinstance(minutes, bool) or not isinstance(minutes, int):

@@ -1,7 +1,7 @@
 """Benchmark for actionlearning.practice.questions: accuracy per label on the corpus, and latency.
 
 Run with ``python -m tests.bench.questions`` (or call ``run()``). Prints plain-text figures
-only; the thresholds that guard accuracy live in tests/test_questions.py.
+only; the thresholds that guard accuracy live in tests/practice/test_questions.py.
 """
 
 from __future__ import annotations

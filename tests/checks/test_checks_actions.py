@@ -212,9 +212,22 @@ def test_extra_items_are_ignored_and_said_so():
     assert "z: not an item in this exercise" in result.report()
 
 
-def test_award_gives_partial_credit(capsys):
+def test_the_self_check_gives_partial_credit_with_reasons():
     answers = dict(GOOD, c={"action": "I'll think about it", "commitment": None})
-    assert checks.award(checks.actions.score_actions(answers, ITEMS), points=4) == 3.0
-    out = capsys.readouterr().out
+    result = checks.actions.score_actions(answers, ITEMS)
+    assert result.fraction == 0.75
+    out = result.report()
     assert "Your action statements: 9 of 12" in out
     assert "✗ c, verb: 'think about'" in out and "✓ c, owner" in out
+
+
+def test_commitments_are_checked_against_the_case():
+    case = {"a": 7, "b": 5}
+    right = {"a": {"action": "x", "commitment": 7}, "b": {"action": "y", "commitment": "five"}}
+    assert checks.actions.score_commitments(right, case).fraction == 1
+    tens = {k: {"action": "I will ask Friday", "commitment": 10} for k in "abc"}
+    result = checks.actions.score_commitments(tens, case)
+    assert result.points == 0 and "not the commitment the presenter gave" in result.report()
+    assert "7" not in result.report() and "the case gives 7" in result.report(trainer=True)
+    for shape in (None, [], "7", {"a": None}):
+        assert checks.actions.score_commitments(shape, case).points == 0

@@ -30,7 +30,6 @@ def test_a_full_contract_scores_every_element_and_quotes_what_it_found():
 
 def test_the_module_is_reached_through_checks():
     assert checks.contract.score_contract(FULL).points == 7
-    assert checks.award(checks.contract.score_contract(FULL), points=4) == 4
 
 
 @pytest.mark.parametrize(

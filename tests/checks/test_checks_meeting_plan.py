@@ -44,7 +44,7 @@ def test_a_dictionary_plan_in_another_valid_shape_also_passes():
     "plan, name, points, fragment",
     [
         (plan_with(check_in=10, updates=25), "check-in", 0, "10 minutes for 9 members"),
-        ([p for p in GOOD_PLAN if p[0] != "break"] + [("check-out", 10)], "180 minutes", 1, "exactly 180"),
+        ([("slot 3", 45) if p[0] == "slot 3" else p for p in GOOD_PLAN if p[0] != "break"], "180 minutes", 1, "exactly 180"),
         (plan_with(updates=30), "180 minutes", 0, "10 minutes over"),
         (plan_with(updates=10), "180 minutes", 0, "10 minutes unallocated"),
         ([p if p[0] != "slot 3" else ("slot 3", 22) for p in GOOD_PLAN], "3 slots of 25+", 0.5, "tight"),
@@ -72,7 +72,7 @@ def test_an_unreadable_plan_scores_zero_with_a_reason_and_never_raises(plan):
 
 
 def test_the_blank_answer_scores_zero():
-    assert checks.award(score([]), points=4) == 0
+    assert score([]).points == 0
 
 
 def test_the_numbers_self_check_reveals_nothing():
@@ -84,11 +84,13 @@ def test_the_numbers_self_check_reveals_nothing():
     assert checks.meeting_plan.numbers_ready(None).points == 0
 
 
-def test_the_numbers_are_scored_with_the_working():
+def test_the_numbers_are_scored_with_the_working_kept_for_the_trainer():
     why = {"d": "100 // 3 = 33, with a minute to spare"}
     result = checks.meeting_plan.score_numbers({"a": 4, "b": 2.0, "c": "3", "d": 34}, KEY, why)
     assert result.points == 3
-    assert "you said 34; it is 33. 100 // 3 = 33" in result.report()
+    assert "✗ d: you said 34: not the reading we would give" in result.report()
+    assert "33" not in result.report()
+    assert "the key: 33. 100 // 3 = 33" in result.report(trainer=True)
     assert checks.meeting_plan.score_numbers({"a": None, "b": True}, KEY).points == 0
     assert checks.meeting_plan.score_numbers([4, 2, 3, 33], KEY).points == 0
 
@@ -130,3 +132,22 @@ def test_the_timed_view_shows_start_times_or_why_not():
     assert " 0:45   35  slot 1" in text and "end (180 of 180 minutes)" in text
     assert checks.meeting_plan.timed([]).startswith("Not readable yet:\n  the plan is empty")
     assert checks.meeting_plan.timed({1: object()}).startswith("Not readable yet")
+
+
+@pytest.mark.parametrize("plan, why", [
+    ([("check-in, updates, bidding, slot 1, slot 2, slot 3, break, process review, check-out", 180)],
+     "names 7 stages at once"),
+    ([(stage, 1) for _ in range(20) for stage in ("check-in", "updates", "bidding", "slot", "break",
+                                                  "slot", "slot", "process review", "check-out")],
+     "not a meeting a set could follow"),
+    (GOOD_PLAN[:-1] + [("check-in", 5), ("check-out", 5)], "check-in more than once"),
+])
+def test_a_plan_no_set_could_follow_earns_nothing(plan, why):
+    result = score(plan)
+    assert result.points == 0 and why in result.report(), result.report()
+
+
+def test_a_rotation_that_repeats_people_earns_nothing():
+    copied = {1: ["Dev", "Imran", "Ben"], 2: ["Dev", "Imran", "Claire"], 3: ["Dev", "Imran", "Hannah"]}
+    result = checks.meeting_plan.score_rotation(copied)
+    assert result.points == 0 and "more than once" in result.report()

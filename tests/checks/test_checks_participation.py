@@ -103,9 +103,9 @@ def _pairs(values):
 
 
 def test_a_right_function_and_value_score_full_marks():
-    result = cp.score_gini(_pairs, _pairs(cp.exercise_seconds().values()))
+    result = cp.score_gini(cp.gini_on_cases(_pairs), _pairs(cp.exercise_seconds().values()))
     assert result.fraction == 1, result.report()
-    assert cp.score_gini(pa.gini, round(KEY_GINI, 3)).fraction == 1
+    assert cp.score_gini(cp.gini_on_cases(pa.gini), round(KEY_GINI, 3)).fraction == 1
     ready = cp.gini_self_check(_pairs, 0.5)
     assert ready.fraction == 1 and "hand-worked" in ready.report()
 
@@ -123,18 +123,18 @@ def test_a_right_function_and_value_score_full_marks():
     ],
 )
 def test_gini_slips_are_recognised(value, points, reason):
-    item = cp.score_gini(pa.gini, value).items[1]
+    item = cp.score_gini(cp.gini_on_cases(pa.gini), value).items[1]
     assert item.points == points and reason in item.reason, item.reason
 
 
 def test_function_slips_are_explained():
-    sample = cp.score_gini(lambda v: _pairs(v) * len(v) / (len(v) - 1), KEY_GINI).items[0]
+    sample = cp.score_gini(cp.gini_on_cases(lambda v: _pairs(v) * len(v) / (len(v) - 1)), KEY_GINI).items[0]
     assert 0 < sample.points < 2 and "n / (n - 1)" in sample.reason
-    percent = cp.score_gini(lambda v: 100 * _pairs(v), KEY_GINI).items[0]
+    percent = cp.score_gini(cp.gini_on_cases(lambda v: 100 * _pairs(v)), KEY_GINI).items[0]
     assert "100 times" in percent.reason
-    half = cp.score_gini(lambda v: _pairs(v) / 2, KEY_GINI).items[0]
+    half = cp.score_gini(cp.gini_on_cases(lambda v: _pairs(v) / 2), KEY_GINI).items[0]
     assert "ordered pair" in half.reason
-    unsorted = cp.score_gini(lambda v: 2 * sum(i * x for i, x in enumerate(v, 1)) / (len(v) * sum(v)) - (len(v) + 1) / len(v), KEY_GINI).items[0]
+    unsorted = cp.score_gini(cp.gini_on_cases(lambda v: 2 * sum(i * x for i, x in enumerate(v, 1)) / (len(v) * sum(v)) - (len(v) + 1) / len(v)), KEY_GINI).items[0]
     assert 0 < unsorted.points < 2 and "different order" in unsorted.reason
 
 
@@ -172,7 +172,7 @@ def test_nothing_raises_on_a_strange_answer(answer):
     for result in (
         cp.score_shares(answer),
         cp.shares_ready(answer),
-        cp.score_gini(answer, answer),
+        cp.score_gini(cp.gini_on_cases(answer), answer),
         cp.gini_self_check(answer, answer),
         cp.dynamics_ready(answer),
         checks.score_choices(cp.normalise_dynamics(answer), KEY),
@@ -193,15 +193,51 @@ def test_a_function_that_misbehaves_is_caught():
         return 0.0
 
     for func in (loud, wrong_type, mutates, print, len):
-        result = cp.score_gini(func, KEY_GINI)
+        result = cp.score_gini(cp.gini_on_cases(func), KEY_GINI)
         assert result.items[0].points < 2 and result.report()
-    assert "raised RuntimeError" in cp.score_gini(loud, None).report()
-    assert "not a function" in cp.score_gini(0.5, None).report()
+    assert "raised RuntimeError" in cp.score_gini(cp.gini_on_cases(loud), None).report()
+    assert "not a function" in cp.score_gini(cp.gini_on_cases(0.5), None).report()
 
 
-def test_blank_answers_score_zero_and_award_returns_points():
+def test_blank_answers_score_zero_and_right_answers_full_marks():
     assert cp.score_shares({}).points == 0
-    assert cp.score_gini(lambda values: None, None).points == 0
+    assert cp.score_gini(cp.gini_on_cases(lambda values: None), None).points == 0
     assert checks.score_choices(cp.normalise_dynamics({"a": None, "b": None, "c": None}), KEY).points == 0
-    assert checks.award(cp.score_shares(KEY_SHARES), points=3) == 3
-    assert checks.award(cp.score_gini(pa.gini, KEY_GINI), points=4) == 4
+    assert cp.score_shares(KEY_SHARES).fraction == 1
+    assert cp.score_gini(cp.gini_on_cases(pa.gini), KEY_GINI).fraction == 1
+
+
+COMPUTED = """
+seconds = {name: 0 for name in MEMBERS}
+for speaker, secs in LOG:
+    seconds[speaker] += secs
+shares = {name: secs / sum(seconds.values()) for name, secs in seconds.items()}
+"""
+
+
+def test_shares_typed_in_rather_than_computed_earn_nothing():
+    assert cp.score_shares(KEY_SHARES, code=COMPUTED).fraction == 1
+    typed = "shares = {" + ", ".join(f"{k!r}: {v:.3f}" for k, v in KEY_SHARES.items()) + "}"
+    for code in (typed, "if LOG:\n    " + typed):
+        result = cp.score_shares(KEY_SHARES, code=code)
+        assert result.points == 0 and "typed in, not computed" in result.report()
+
+
+def test_a_gini_value_typed_in_earns_nothing_for_the_value():
+    cases = cp.gini_on_cases(pa.gini)
+    computed = "def gini(values):\n    return 0\ngini_airtime = gini(list(seconds.values()))"
+    assert cp.score_gini(cases, KEY_GINI, code=computed).fraction == 1
+    typed = f"def gini(values):\n    return 0\ngini_airtime = {KEY_GINI:.3f}"
+    assert cp.score_gini(cases, KEY_GINI, code=typed).items[1].points == 0
+
+
+def test_the_function_is_tried_on_fresh_lists_so_a_table_of_answers_fails():
+    table = {tuple(v): e for v, e, _w in cp.HIDDEN_CASES}
+    result = cp.score_gini(cp.gini_on_cases(lambda v: table.get(tuple(v), 0.0)), KEY_GINI)
+    assert result.items[0].points < 2 * len(cp.HIDDEN_CASES) / (len(cp.HIDDEN_CASES) + cp.RANDOM_CASES) + 0.01
+
+
+def test_forged_results_for_easy_lists_are_refused():
+    forged = [{"values": [1, 1, 2], "result": 1 / 9, "problem": ""}] * 12
+    assert cp.score_gini(forged, KEY_GINI).items[0].points == 0
+    assert cp.score_gini("0.5", KEY_GINI).items[0].points == 0

@@ -43,7 +43,6 @@ def test_a_full_contract_and_plan_scores_every_element_and_quotes_what_it_found(
 
 def test_the_module_is_reached_through_checks():
     assert checks.supervision.score_supervision_plan(CONTRACT, GOALS).points == 6
-    assert checks.award(checks.supervision.score_supervision_plan(CONTRACT, GOALS), points=4) == 4
 
 
 @pytest.mark.parametrize(

@@ -110,3 +110,23 @@ def test_the_group_plugs_into_the_actionlearning_command(env, capsys, monkeypatc
         monkeypatch.setattr(cli, "COMMAND_GROUPS", (*cli.COMMAND_GROUPS, "actionlearning.cli.cohort"))
     assert cli.main(["cohort", "list"]) == 0
     assert "No cohorts" in capsys.readouterr().out
+
+
+def test_feedback_waits_for_review_and_partial_sends_what_is_ready(env, capsys):
+    from actionlearning.cohort.store import load_cohort
+
+    start = (date.today() - timedelta(days=3)).isoformat()
+    assert run("create", "spring", "--roster", str(ts.DATA / "roster-12.csv"), "--meetings", "9",
+               "--start", start) == 0
+    assert run("release", "spring", "session-01") == 0
+    cohort = load_cohort(env / "home", "spring")
+    ts.submit(cohort, "t01", ts.answered(cohort), work=env / "work")
+    assert run("collect", "spring", "session-01") == 0
+    assert run("autograde", "spring", "session-01") == 0
+    capsys.readouterr()
+    assert run("feedback", "spring", "session-01") == 1
+    err = capsys.readouterr().err
+    assert "waiting for your review (t01)" in err and "no feedback was sent" in err and "--partial" in err
+    assert run("feedback", "spring", "session-01", "--partial") == 0
+    out = capsys.readouterr().out
+    assert "held back: awaiting your review" in out and "Held back for your review: t01" in out

@@ -13,11 +13,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from nbgrader.api import Gradebook
 
 from actionlearning.cohort.autograde import autograde
 from actionlearning.cohort.collect import collect
 from actionlearning.cohort.create import create_cohort
-from actionlearning.cohort.feedback import feedback
+from actionlearning.cohort.feedback import HELD_BACK, feedback
+from actionlearning.cohort.problems import CohortError
 from actionlearning.cohort.release import release
 from actionlearning.cohort.report import build_report, report_csv
 from tests import cohort_support as ts
@@ -88,10 +90,26 @@ def week(tmp_path_factory):
     progress = []
     out["autograde"] = autograde(cohort, S, progress=lambda i, n, row: progress.append((i, n, row.trainee.id)))
     out["progress"] = progress
-    out["feedback"] = feedback(cohort, S)
+    with pytest.raises(CohortError) as refused:  # reflections still wait for the trainer
+        feedback(cohort, S)
+    out["feedback_refused"] = str(refused.value)
+    _review(cohort, ("t01", "t02", "t09"))  # the trainer grades three trainees' reflections
+    out["feedback"] = feedback(cohort, S, partial=True)
     out["report"] = build_report(cohort)
     out["anonymous"] = build_report(cohort, anonymise=True)
     return out
+
+
+def _review(cohort, trainees):
+    """Grade every part the trainer marks, as formgrader would, for ``trainees``."""
+    with Gradebook(f"sqlite:///{cohort.root / 'gradebook.db'}", cohort.course_id) as gb:
+        for trainee in trainees:
+            for nb in gb.find_submission(S, trainee).notebooks:
+                for grade in nb.grades:
+                    if grade.needs_manual_grade:
+                        grade.manual_score = grade.max_score / 2
+                        grade.needs_manual_grade = False
+            gb.db.commit()
 
 
 def _rows(batch):
@@ -127,12 +145,12 @@ def test_statuses_and_scores(week):
     rows = _rows(week["autograde"])
     got = {t: (r.status, r.score) for t, r in rows.items()}
     assert got == {
-        "t01": ("submitted", 7), "t02": ("submitted", 3), "t03": ("submitted", 0),
-        "t04": ("late", 7), "t05": ("submitted", 4), "t06": ("missing", None),
-        "t07": ("submitted", 5), "t08": ("failed", None), "t09": ("submitted", 7),
+        "t01": ("submitted", 5), "t02": ("submitted", 3), "t03": ("submitted", 0),
+        "t04": ("late", 5), "t05": ("submitted", 2), "t06": ("missing", None),
+        "t07": ("submitted", 5), "t08": ("failed", None), "t09": ("submitted", 5),
         "t10": ("failed", None), "t11": ("failed", None), "t12": ("failed", None),
     }
-    assert all(r.max_score == 7 for r in rows.values() if r.score is not None)
+    assert all(r.max_score == 5 for r in rows.values() if r.score is not None)  # parts 1 and 2
     assert all(r.review for r in rows.values() if r.score is not None)  # reflections await review
 
 
@@ -167,10 +185,19 @@ def test_an_interrupted_batch_completes_when_run_again_without_duplicates(week):
     assert len(names) == len(set(names))
 
 
+def test_feedback_waits_for_the_trainers_review(week):
+    refused, rows = week["feedback_refused"], _rows(week["feedback"])
+    assert "no feedback was sent" in refused and "--partial" in refused
+    assert all(t in refused for t in ("t01", "t03", "t05", "t07"))
+    held = {t for t, r in rows.items() if r.result == HELD_BACK}
+    assert held == {"t03", "t04", "t05", "t07"}
+    assert any("Held back for your review: t03, t04, t05, t07" in m for m in week["feedback"].messages)
+
+
 def test_feedback_goes_to_each_trainee_alone(week):
     rows, cohort = _rows(week["feedback"]), week["cohort"]
     released = {t for t, r in rows.items() if r.result == "feedback released"}
-    assert released == {"t01", "t02", "t03", "t04", "t05", "t07"}
+    assert released == {"t01", "t02"}
     assert rows["t09"].result == "feedback ready to send"  # came by email: sent by hand
     assert "feedback-by-hand" in _kinds(rows["t09"])
     pages = list((Path(cohort.exchange) / cohort.course_id / "feedback").glob("*.html"))
@@ -185,7 +212,7 @@ def test_report_with_anonymised_twin(week):
     lines = list(csv.DictReader(io.StringIO(report_csv(report))))
     assert len(lines) == 12 * 9  # every trainee, every session of the 9-meeting programme
     t05 = next(r for r in lines if r["trainee"] == "t05" and r["session"] == S)
-    assert (t05["status"], t05["score"], t05["reflection_awaits_review"]) == ("submitted", "4", "yes")
+    assert (t05["status"], t05["score"], t05["reflection_awaits_review"]) == ("submitted", "2", "yes")
     assert t05["last_name"] == "Thị Lan"
     assert next(r for r in lines if r["trainee"] == "t01" and r["session"] == "session-02")["status"] == "not released"
     text = report_csv(anonymous)
@@ -228,3 +255,15 @@ def test_trainee_work_is_readable_by_its_owner_only(week):
 def test_records_are_plain_json_naming_the_problems(week):
     data = json.loads((week["cohort"].root / "records" / f"{S}.json").read_text("utf-8"))
     assert data["trainees"]["t10"]["screen"]["problems"][0]["kind"] == "corrupt-json"
+
+
+def test_a_kernel_that_dies_leaves_no_grading_flag_behind(week):
+    """nbgrader leaves NBGRADER_EXECUTION set when a run fails (t08's kernel died); anything this
+    process starts next, JupyterLab for review say, would think it was being graded."""
+    import os
+
+    assert rows_failed(week) and "NBGRADER_EXECUTION" not in os.environ
+
+
+def rows_failed(week):
+    return _rows(week["autograde"])["t08"].failure.kind == "kernel-died"

@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import REPO
 from tests.site.test_book import toc_files
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site")]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = REPO / "_build" / "screenshots"
 # The same flags the machine's own checks use: no background traffic, no sandbox as root.
