@@ -249,7 +249,7 @@ def print_batch(batch) -> None:
     rows = [[r.trainee.id, r.trainee.name, r.status, r.score_text or "-", "yes" if r.review else "",
              r.result] for r in batch.rows]
     print()
-    print(_table(["trainee", "name", "status", "score", "reflection to review", batch.step], rows))
+    print(_table(["trainee", "name", "status", "score", "awaiting your review", batch.step], rows))
     details = [r for r in batch.rows if r.failure or r.notes]
     if details:
         print("\nWhy, and what to do:")

@@ -57,7 +57,7 @@ def write_heatmap(report: Report, path: Path) -> Path:
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
-    ax.set_title(f"Cohort {report.cohort.name}: automatic scores (L late, R reflection to review)", fontsize=9)
+    ax.set_title(f"Cohort {report.cohort.name}: automatic scores (L late, R work awaiting your review)", fontsize=9)
     ax.legend(handles=[Patch(facecolor=scale(1.0), label="full marks"), Patch(facecolor=scale(0.0), label="no marks"),
                        Patch(facecolor=FAILED_COLOUR, label="failed"), Patch(facecolor=MISSING_COLOUR, label="missing"),
                        Patch(facecolor=NOT_RELEASED_COLOUR, edgecolor="#888888", label="not released")],

@@ -207,7 +207,7 @@ def reaching_in(nb: dict, name: str) -> list[Problem]:
     for i, cell in enumerate(nb.get("cells", [])):
         if cell.get("cell_type") != "code" or not _nbgrader(cell).get("solution"):
             continue
-        hits = sorted({m.group(0).strip() for m in REACHING_IN.finditer(_source(cell))})
+        hits = sorted({m.group(0).rstrip("( =").strip() for m in REACHING_IN.finditer(_source(cell))})
         if hits:
             shown = ", ".join(hits[:4]) + ("..." if len(hits) > 4 else "")
             found.append(Problem(
