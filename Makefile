@@ -44,9 +44,10 @@ pdf: $(INSTALLED) $(WIDGETS_JS)
 	  --print-to-pdf=$(CURDIR)/_build/handbook-$(EDITION).pdf file://$(CURDIR)/_build/singlehtml/book/intro.html
 	@echo "The $(EDITION) edition as a PDF: $(CURDIR)/_build/handbook-$(EDITION).pdf"
 
-# Every core works: tests that read the built site share one worker (pytest-xdist groups).
+# Every core works (pytest-xdist): each test module, and each notebook's cells, stay on one
+# worker; builds of the handbook take turns (tests/conftest.py, site_lock).
 test: $(INSTALLED) $(WIDGETS_JS)
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 lab: $(INSTALLED)
 	$(BIN)/python -m actionlearning.site.lab_settings $(VENV)

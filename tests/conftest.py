@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,8 +54,23 @@ def build_book(path: Path = REPO, edition: str = "trainee") -> subprocess.Comple
     )
 
 
+@contextmanager
+def site_lock():
+    """One build of the repository's handbook at a time: pytest-xdist runs test modules side by
+    side, and builds share _build/ (and its execution cache)."""
+    lock = REPO / "_build" / ".build.lock"
+    lock.parent.mkdir(exist_ok=True)
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def _built(edition: str, site: Path) -> Path:
-    result = build_book(edition=edition)
+    with site_lock():
+        result = build_book(edition=edition)
     if result.returncode != 0:
         pytest.fail(f"the {edition} edition did not build:\n{result.stdout[-6000:]}\n{result.stderr[-6000:]}")
     return site
@@ -70,9 +87,3 @@ def trainer_site() -> Path:
     """The trainer edition, with facilitator notes and the trainers' masters."""
     return _built("trainer", TRAINER_SITE)
 
-
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist, a notebook's cells run in order in one kernel: keep them together."""
-    for item in items:
-        if item.path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group(f"notebook:{item.path.name}"))

@@ -13,8 +13,7 @@ import yaml
 from actionlearning.course.programme import load_programme
 from tests.conftest import REPO, build_book, secret_lines
 
-# One worker builds the site and every test that reads it runs there (pytest-xdist groups).
-pytestmark = [pytest.mark.book, pytest.mark.xdist_group("site")]
+pytestmark = pytest.mark.book
 
 SESSION_HEADINGS = [
     "Learning outcomes",
