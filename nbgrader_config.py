@@ -18,6 +18,8 @@ c.ClearSolutions.text_stub = "Write your answer here."
 # A notebook that never finishes must not hold up a cohort's batch.
 c.ExecutePreprocessor.timeout = 120
 
+# Trainees' code runs only in the grading sandbox (actionlearning/cohort/sandbox.py): bubblewrap,
+# no network, a private copy of the notebook's folder, bounded memory, processes, disk and output.
 # Marks a trainer can trust (actionlearning/course/grading.py): the hidden tests never run in
 # the trainee's kernel, answers are handed in as plain values and scored by the grader itself,
 # and feedback never shows the key, the trainer's notes or the mark scheme.
@@ -30,7 +32,7 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 c.Autograde.autograde_preprocessors = [
-    "nbgrader.preprocessors.Execute",
+    "actionlearning.cohort.sandboxed_kernel.SandboxedExecute",  # nbgrader's Execute, in the grading sandbox
     "actionlearning.course.grading.TrustedScores",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",

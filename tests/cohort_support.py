@@ -148,3 +148,9 @@ def tree_digest(folder: Path) -> dict[str, tuple[str, int]]:
 
 def now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def answer_of(cohort, grade_id: str, session: str = SESSION) -> str:
+    """The master's answer for one answer cell, as a trainee would type it."""
+    return next("".join(c["source"]) for c in answered(cohort, only=(grade_id,), session=session)["cells"]
+                if _grade_id(c) == grade_id)

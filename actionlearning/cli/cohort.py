@@ -77,6 +77,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("name")
     c.add_argument("session", help=SESSION_HELP)
     c.add_argument("--force", action="store_true", help="grade again those already graded")
+    c.add_argument("--unsafe-no-sandbox", action="store_true",
+                   help="run trainees' code without the grading sandbox, with your own rights "
+                        "(only for work you trust, where bubblewrap cannot run)")
     c.set_defaults(func=run_batch, step="autograde")
 
     c = sub.add_parser("feedback", parents=[common], help="generate and release feedback",
@@ -287,7 +290,8 @@ def run_batch(args) -> int:
     elif args.step == "autograde":
         print(f"Autograding {args.session} for {cohort.name} (a cell may run for up to "
               f"{cohort.timeout} s)...", flush=True)
-        batch = autograde(cohort, args.session, force=args.force, progress=_progress)
+        batch = autograde(cohort, args.session, force=args.force, unsafe=args.unsafe_no_sandbox,
+                          progress=_progress)
     else:
         print(f"Generating and releasing feedback on {args.session} for {cohort.name}...", flush=True)
         batch = feedback(cohort, args.session, partial=args.partial, progress=_progress)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from actionlearning.cohort import nbgrader_course
-from actionlearning.cohort.problems import Problem, first_fatal
+from actionlearning.cohort import nbgrader_course, sandbox
+from actionlearning.cohort.problems import CohortError, Problem, first_fatal
 from actionlearning.cohort.records import Records, keep_log
+from actionlearning.cohort.sandboxed_kernel import STOPPED_OUTPUT
 from actionlearning.cohort.screening import describe_cell
 from actionlearning.cohort.status import (
     AUTOGRADED,
@@ -45,14 +46,28 @@ class CellTracker:
         return self
 
 
-def autograde(cohort: Cohort, session: str, *, force: bool = False,
+UNSAFE = ("trainees' code ran WITHOUT the grading sandbox (--unsafe-no-sandbox), with your own "
+          "rights: it could read and change anything you can")
+
+
+def autograde(cohort: Cohort, session: str, *, force: bool = False, unsafe: bool = False,
               progress: Progress = no_progress) -> Batch:
-    """Autograde every collected submission of ``session`` that screening passed."""
+    """Autograde every collected submission of ``session`` that screening passed, each notebook
+    run in the grading sandbox; with ``unsafe``, without it (the batch says so)."""
     check_session(cohort, session)
     check_released(cohort, session)
+    why = "" if unsafe else sandbox.unavailable()
+    if why:
+        raise CohortError(
+            f"Autograde runs trainees' code only in the grading sandbox, and none is available: "
+            f"{why}. Nothing was graded. Only for work you trust, `--unsafe-no-sandbox` runs it "
+            "with your own rights instead.")
     records = Records(cohort, session)
     tracker = CellTracker()
-    api = nbgrader_course.open_api(cohort, Execute={"on_cell_start": tracker})
+    limits = cohort.sandbox.to_dict()  # read from cohort.json each time, so edits take effect
+    api = nbgrader_course.open_api(cohort, Execute={"on_cell_start": tracker},
+                                   SandboxedExecute={"sandbox": not unsafe, "limits": limits},
+                                   SandboxedKernelManager={"limits": limits})
     with nbgrader_course.quiet():
         done = api.get_autograded_students(session)
     roster = cohort.roster
@@ -79,7 +94,10 @@ def autograde(cohort: Cohort, session: str, *, force: bool = False,
     rows = status_rows(cohort, session, records, api)
     for row in rows:
         row.result = outcome.get(row.trainee.id, "")
-    return Batch("autograde", session, rows)
+    batch = Batch("autograde", session, rows)
+    if unsafe:
+        batch.messages.append(f"WARNING: {UNSAFE}.")
+    return batch
 
 
 
@@ -93,7 +111,8 @@ def _autograde_one(cohort: Cohort, session: str, trainee: str, timestamp, api, t
         raise KeyboardInterrupt  # nbgrader caught the trainer's Ctrl-C: stop the batch here
     log = keep_log(cohort, session, trainee, "autograde", result)
     if result.get("success"):
-        notes = _timeouts(cohort, session, trainee) + _marking_notes(cohort, session, trainee)
+        notes = (_timeouts(cohort, session, trainee) + _marking_notes(cohort, session, trainee)
+                 + _sandbox_notes(cohort, session, trainee))
         records.set(trainee, "autograde", notes, ok=True, timestamp=stamp(timestamp))
         return "autograded"
     problem = explain_failure(result, tracker, log, cohort, session, trainee)
@@ -116,7 +135,7 @@ def explain_failure(result: dict, tracker: CellTracker, log: Path, cohort: Cohor
         return Problem(
             "kernel-died",
             f"the Python kernel died while running {cell}{first}: the trainee's code may exit "
-            "Python or use up the memory",
+            f"Python, or go past the grading sandbox's limits ({cohort.sandbox.describe()})",
             f"look at that cell in {where}; ask the trainee to correct it and submit again, then "
             f"collect and autograde again (nbgrader's log: {log})", fatal=True)
     if "UnresponsiveKernelError" in text or "became unresponsive" in text:
@@ -166,6 +185,38 @@ def _marking_notes(cohort: Cohort, session: str, trainee: str) -> list[Problem]:
             if r.get("remark"):
                 notes.append(Problem("hand-in-remark", f"{cell}: {r['remark']}",
                                      "nothing, unless the score looks wrong"))
+    return notes
+
+
+# What the sandbox stops, as it shows in a cell's output, and how to say it to the trainer.
+SANDBOX_SIGNS = (
+    (STOPPED_OUTPUT, "printed more output than the sandbox keeps"),
+    ("MemoryError", "ran out of the memory the sandbox allows"),
+    ("File too large", "tried to write a file larger than the sandbox allows"),
+    ("No space left on device", "tried to write more than the sandbox's disk allows"),
+    ("Resource temporarily unavailable", "tried to start more processes than the sandbox allows"),
+    ("Network is unreachable", "tried to reach the network, which the sandbox does not have"),
+)
+
+
+def _sandbox_notes(cohort: Cohort, session: str, trainee: str) -> list[Problem]:
+    """What the grading sandbox stopped the notebook doing, cell by cell."""
+    notes = []
+    for path in sorted((cohort.root / AUTOGRADED / trainee / session).glob("*.ipynb")):
+        try:
+            cells = json.loads(path.read_text("utf-8"))["cells"]
+        except (OSError, ValueError, KeyError):
+            continue
+        for i, cell in enumerate(cells):
+            text = json.dumps(cell.get("outputs", []))
+            stopped = [what for sign, what in SANDBOX_SIGNS if sign in text]
+            if stopped:
+                notes.append(Problem(
+                    "sandbox-stopped",
+                    f"{path.name}, {describe_cell(i, cell)}: the grading sandbox stopped it: "
+                    f"{'; '.join(stopped)} ({cohort.sandbox.describe()})",
+                    "look at that cell; the rest of the notebook was graded as far as it went. If "
+                    "the work needs more, raise the cohort's sandbox limits in cohort.json"))
     return notes
 
 

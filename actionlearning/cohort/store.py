@@ -31,6 +31,7 @@ from pathlib import Path
 
 from actionlearning.cohort.problems import CohortError
 from actionlearning.cohort.roster import Trainee, read_roster
+from actionlearning.cohort.sandbox import Limits
 from actionlearning.cohort.schedule import (
     DEFAULT_TIMEZONE,
     Schedule,
@@ -142,6 +143,7 @@ class Cohort:
     created: datetime
     salt: str  # secret, for the stable anonymous codes of reports
     timeout: int
+    sandbox: Limits = Limits()  # what one notebook may use while it is graded
 
     @property
     def course_id(self) -> str:
@@ -169,6 +171,7 @@ class Cohort:
             "created": self.created.isoformat(),
             "salt": self.salt,
             "timeout": self.timeout,
+            "sandbox": self.sandbox.to_dict(),
         }
 
     @classmethod
@@ -186,6 +189,7 @@ class Cohort:
             created=datetime.fromisoformat(data["created"]),
             salt=data["salt"],
             timeout=int(data.get("timeout", DEFAULT_TIMEOUT)),
+            sandbox=Limits.from_dict(data.get("sandbox")),
         )
 
 

@@ -1,5 +1,6 @@
-"""Autograding one session for a cohort of twelve, against executing the same notebooks with
-nbclient alone: what nbgrader's bookkeeping (sanitising, restoring cells, the gradebook) costs.
+"""Autograding one session for a cohort of twelve, in the grading sandbox and without it, against
+executing the same notebooks with nbclient alone: what the sandbox costs (the aim is at most
+1.3 times unsandboxed autograde), and what nbgrader's bookkeeping costs.
 
 Run with ``python -m tests.bench.cohort`` (or call ``run()``). Prints figures only.
 """
@@ -40,6 +41,10 @@ def run() -> None:
         batch = autograde(cohort, ts.SESSION, force=True)
         graded = time.perf_counter() - started
         assert all(r.score is not None for r in batch.rows), [r.reason for r in batch.rows]
+        started = time.perf_counter()
+        batch = autograde(cohort, ts.SESSION, force=True, unsafe=True)
+        unsandboxed = time.perf_counter() - started
+        assert all(r.score is not None for r in batch.rows), [r.reason for r in batch.rows]
 
         notebooks = [cohort.root / "submitted" / t.id / ts.SESSION / ts.NOTEBOOK for t in roster]
         started = time.perf_counter()
@@ -52,7 +57,9 @@ def run() -> None:
 
     print(f"trainees, one notebook each:      {n:6d}   (about {sum(sizes) / n / 1000:.0f} kB a notebook)")
     print(f"autograde batch, total:           {graded:6.1f} s")
-    print(f"autograde, per notebook:          {graded / n:6.2f} s")
+    print(f"autograde, per notebook:          {graded / n:6.2f} s   (in the grading sandbox)")
+    print(f"unsandboxed, per notebook:        {unsandboxed / n:6.2f} s   (--unsafe-no-sandbox)")
+    print(f"sandboxed / unsandboxed:          {graded / unsandboxed:6.2f} x   (aim at most 1.3)")
     print(f"nbclient alone, total:            {plain:6.1f} s")
     print(f"nbclient alone, per notebook:     {plain / n:6.2f} s")
     print(f"autograde / nbclient:             {graded / plain:6.2f} x")

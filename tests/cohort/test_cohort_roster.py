@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from actionlearning.cohort.roster import RosterError, is_valid_id, parse_roster, read_roster
 from actionlearning.cohort.create import create_cohort
+from actionlearning.cohort.roster import RosterError, is_valid_id, parse_roster, read_roster
 from tests.cohort_support import DATA
 
 ROSTERS = DATA / "rosters"

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import actionlearning.cli
+from actionlearning.cli import scenario as scenario_cli
 from actionlearning.simulation import (
     FACILITATOR,
     MOVES,
@@ -33,7 +34,6 @@ from actionlearning.simulation import (
     scenario_files,
     validate,
 )
-from actionlearning.cli import scenario as scenario_cli
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "scenarios"
 BAD = sorted(DATA.glob("bad-*.yaml"))
