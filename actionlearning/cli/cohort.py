@@ -123,8 +123,12 @@ def _guard(function):
             print(f"error: {exc}", file=sys.stderr)
             return 1
         except KeyboardInterrupt:
-            print("\nInterrupted. Everything finished so far is kept; run the same command again "
-                  "to complete the batch.", file=sys.stderr)
+            if function.__name__ == "run_create":  # creating a cohort is all or nothing
+                print("\nInterrupted: nothing was created. Run the same command again to create "
+                      "the cohort.", file=sys.stderr)
+            else:
+                print("\nInterrupted. Everything finished so far is kept; run the same command "
+                      "again to complete the batch.", file=sys.stderr)
             return 130
     wrapped.__name__ = function.__name__
     return wrapped

@@ -154,6 +154,14 @@ def explain_failure(result: dict, tracker: CellTracker, log: Path, cohort: Cohor
             "corrupt-metadata", "the notebook's nbgrader metadata is damaged (the cells' hidden settings)",
             "ask the trainee to fetch a fresh copy of the exercise, paste their answers in and "
             "submit again", fatal=True)
+    if any(sign in text for sign in ("CellTimeoutError", "Timeout waiting for", "timed out")):
+        return Problem(
+            "time-limit",
+            f"stopped at the time limit: {cell}{first} ran past {cohort.timeout} s and did not stop "
+            "when interrupted (its code may catch KeyboardInterrupt in a loop), so the notebook "
+            "could not be graded",
+            f"look at that cell in {where}; ask the trainee to correct it and submit again, then "
+            f"collect and autograde again (nbgrader's log: {log})", fatal=True)
     return Problem(
         "autograde-failed",
         f"nbgrader could not grade it: {nbgrader_course.last_words(result, 1)}",

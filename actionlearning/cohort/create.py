@@ -86,6 +86,8 @@ def create_cohort(
     _ = cohort.schedule  # raises on a bad time zone or too few weeks, still before anything is created
     with private_umask():
         home.mkdir(parents=True, exist_ok=True)
+        for stale in home.glob(f".{name}.creating-*"):  # left by a create that was killed
+            shutil.rmtree(stale, ignore_errors=True)
         building = Path(tempfile.mkdtemp(dir=home, prefix=f".{name}.creating-"))
         try:
             staged = Cohort(**{**cohort.__dict__, "root": building})

@@ -127,5 +127,21 @@ def report_csv(report: Report) -> str:
                     reason=(failure.kind if report.anonymised else str(failure)) if failure else "",
                     notes="; ".join(p.kind if report.anonymised else str(p) for p in row.notes),
                 )
-            writer.writerow(record)
+            writer.writerow({k: spreadsheet_safe(v) for k, v in record.items()})
     return out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet will show, not run: text that would start a formula (``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return) gets a leading apostrophe (OWASP's advice on CSV
+    injection). Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        try:
+            float(value)
+            return value
+        except ValueError:
+            return "'" + value
+    return value

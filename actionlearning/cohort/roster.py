@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,11 @@ class RosterError(CohortError):
             f"The roster {self.path} has {len(problems)} problem(s); nothing was created:\n{lines}\n"
             "Fix these lines (save the file as 'CSV UTF-8' from a spreadsheet) and run the command again."
         )
+
+
+def _shown(value: str) -> str:
+    """A value with its control characters made visible, for a message."""
+    return repr(value.encode("unicode_escape").decode("ascii"))
 
 
 def read_roster(path: Path | str) -> list[Trainee]:
@@ -132,6 +138,10 @@ def parse_roster(data: bytes, path: Path | str = "roster.csv") -> list[Trainee]:
                 problems.append((line, f"the id {values['id']!r} is already used on line {seen[values['id']]}"))
             else:
                 seen[values["id"]] = line
+            for column in ("first_name", "last_name", "email"):
+                if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in values[column]):
+                    problems.append((line, f"{column} holds a control character {_shown(values[column])} "
+                                           "(a tab, a line break or an invisible code): retype it"))
             if not values["first_name"] and not values["last_name"]:
                 problems.append((line, "the trainee has no name: fill in first_name or last_name"))
             if values["email"] and not EMAIL_PATTERN.fullmatch(values["email"]):

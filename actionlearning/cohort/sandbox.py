@@ -14,7 +14,7 @@ kernel that runs a notebook is started through Debian's ``bwrap`` (bubblewrap) a
 
 Memory, processes, CPU time and the size of any file are bounded with ``prlimit``; printed
 output is bounded by :class:`SandboxedExecute`. Run as root (CI, a hub), the kernel also drops to
-the unprivileged ``nobody`` account, since the kernel ignores process limits for root. The
+an unprivileged account of its own, since the kernel ignores process limits for root. The
 kernel talks to the grader over Unix sockets in a folder shared with the sandbox alone
 (jupyter_client's IPC transport), so it needs no TCP port.
 """
@@ -29,6 +29,17 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 NOBODY = 65534
+# Run as root, each kernel runs as an account of its own from this range (no name needed): the
+# kernel counts the process limit per account, so one notebook's processes, or another batch
+# graded at the same time, can never use up another notebook's.
+KERNEL_UIDS = range(200_000, 400_000)
+
+
+def kernel_uid() -> int:
+    """The account a kernel runs as: a fresh one when run as root, else the trainer's own."""
+    import secrets
+
+    return KERNEL_UIDS[secrets.randbelow(len(KERNEL_UIDS))] if os.geteuid() == 0 else os.getuid()
 INSTALL = ("install bubblewrap (Debian and Ubuntu: `sudo apt-get install bubblewrap`; Fedora: "
            "`sudo dnf install bubblewrap`), and make sure unprivileged user namespaces are allowed")
 SUBMITTED_INSIDE = "/.submitted"  # where the notebook's folder is seen, read-only, to be copied
@@ -112,7 +123,8 @@ def readable_python() -> list[str]:
     return sorted(p for p in paths if not p.startswith("/usr/"))
 
 
-def sandbox_command(kernel_cmd: list[str], *, workdir: str, sockets: str, limits: Limits) -> list[str]:
+def sandbox_command(kernel_cmd: list[str], *, workdir: str, sockets: str, limits: Limits,
+                    uid: int = NOBODY) -> list[str]:
     """``kernel_cmd`` wrapped in bubblewrap and prlimit, with ``workdir`` (the notebook's folder)
     seen as a private copy, and ``sockets`` (the connection folder) shared."""
     root = os.geteuid() == 0
@@ -144,16 +156,16 @@ def sandbox_command(kernel_cmd: list[str], *, workdir: str, sockets: str, limits
              "--setenv", "JPY_PARENT_PID", "1"]  # a kernel with a parent: no console banner
     limited = ["prlimit", f"--as={limits.memory_mb << 20}", f"--nproc={_nproc(limits, root)}",
                f"--cpu={limits.cpu_seconds}", f"--fsize={limits.file_mb << 20}", "--core=0", "--"]
-    drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+    drop = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
             "--inh-caps=-all", "--bounding-set=-all", "--"] if root else []
     # copy the notebook's folder in (as root, before dropping privileges, since the cohort's
-    # folders are the trainer's alone), then become nobody and start the kernel under limits
+    # folders are the trainer's alone), then drop to the kernel's own account, under limits
     copy = f"cp -R {SUBMITTED_INSIDE}/. . 2>/dev/null; chmod -R a+rwX . 2>/dev/null; exec \"$@\""
     return args + ["--", "/bin/sh", "-c", copy, "sandbox", *drop, *limited, *kernel_cmd]
 
 
 def _nproc(limits: Limits, root: bool) -> int:
-    """RLIMIT_NPROC counts every process of the account: as nobody, the kernel's own; as the
+    """RLIMIT_NPROC counts every process of the account: as root's kernel account, its own; as the
     trainer, theirs too, so allow for those already running."""
     if root:
         return limits.processes

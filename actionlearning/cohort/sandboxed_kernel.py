@@ -16,7 +16,7 @@ from jupyter_client.channels import AsyncZMQSocketChannel
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Dict, DottedObjectName, Type
 
-from actionlearning.cohort.sandbox import NOBODY, Limits, sandbox_command
+from actionlearning.cohort.sandbox import Limits, kernel_uid, sandbox_command
 
 STOPPED_OUTPUT = "The grading sandbox stopped keeping this notebook's output"
 
@@ -54,8 +54,9 @@ class SandboxedKernelManager(AsyncKernelManager):
         self._base = Path(tempfile.mkdtemp(prefix="actionlearning-kernel-"))  # 0700: the grader's
         sockets = self._base / "k"
         sockets.mkdir()
+        self._uid = kernel_uid()
         if os.geteuid() == 0:
-            os.chown(sockets, NOBODY, NOBODY)
+            os.chown(sockets, self._uid, self._uid)
         kwargs.setdefault("connection_file", str(sockets / "kernel.json"))
         kwargs.update(transport="ipc", ip=str(sockets / "kernel"))
         super().__init__(**kwargs)
@@ -79,9 +80,9 @@ class SandboxedKernelManager(AsyncKernelManager):
     def format_kernel_cmd(self, extra_arguments=None) -> list[str]:
         cmd = super().format_kernel_cmd(extra_arguments)
         if os.geteuid() == 0:
-            os.chown(self.connection_file, NOBODY, NOBODY)
+            os.chown(self.connection_file, self._uid, self._uid)
         return sandbox_command(cmd, workdir=self._workdir, sockets=str(Path(self.connection_file).parent),
-                               limits=Limits.from_dict(self.limits))
+                               limits=Limits.from_dict(self.limits), uid=self._uid)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart)

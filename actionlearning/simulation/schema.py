@@ -389,17 +389,23 @@ class Scenario:
         return self._expert.get(moment_id)
 
     def count_paths(self) -> int:
-        """How many distinct complete paths the scenario has (counted, not enumerated)."""
+        """How many distinct complete paths the scenario has (counted, not enumerated), walking
+        the moments with a stack rather than recursion, so a long chain is as safe as a short one."""
         counts: dict[str, int] = {}
-
-        def count(moment_id: str) -> int:
-            if moment_id not in counts:
-                m = self._moments[moment_id]
-                counts[moment_id] = 1 if m.is_ending else sum(count(c.next) for c in m.choices)
-            return counts[moment_id]
-
-        # Depth is bounded by the longest path, which is short; recursion is safe.
-        return count(self.start.id)
+        stack = [(self.start.id, False)]
+        while stack:
+            moment_id, expanded = stack.pop()
+            if moment_id in counts:
+                continue
+            m = self._moments[moment_id]
+            if m.is_ending:
+                counts[moment_id] = 1
+            elif expanded:
+                counts[moment_id] = sum(counts[c.next] for c in m.choices)
+            else:
+                stack.append((moment_id, True))
+                stack.extend((c.next, False) for c in m.choices if c.next not in counts)
+        return counts[self.start.id]
 
 
 def _expert_map(scenario: Scenario) -> dict[str, int]:

@@ -130,3 +130,16 @@ def test_feedback_waits_for_review_and_partial_sends_what_is_ready(env, capsys):
     assert run("feedback", "spring", "session-01", "--partial") == 0
     out = capsys.readouterr().out
     assert "held back: awaiting your review" in out and "Held back for your review: t01" in out
+
+
+def test_ctrl_c_during_create_says_nothing_was_created(env, capsys, monkeypatch):
+    import actionlearning.cohort.create as create
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(create, "create_cohort", interrupted)
+    assert run("create", "spring", "--roster", str(ts.DATA / "roster-12.csv"), "--meetings", "9",
+               "--start", "2026-01-14") == 130
+    err = capsys.readouterr().err
+    assert "nothing was created" in err and "Everything finished so far is kept" not in err

@@ -84,3 +84,23 @@ def test_a_bad_roster_creates_nothing(tmp_path):
     with pytest.raises(RosterError):
         create_cohort(home, "spring", ROSTERS / "duplicate-id.csv", 9, date(2026, 1, 14), exchange=str(tmp_path / "x"))
     assert not home.exists() or not any(home.iterdir())
+
+
+def test_names_with_control_characters_are_refused_with_their_line(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,first_name,last_name,email\nt01,Ann,Ash,a@x.org\n"
+                      "t02,\"Ben\x1b[31m\",Birch,b@x.org\nt03,Cat,\"Ce\u200bdar\",c@x.org\n", "utf-8")
+    with pytest.raises(RosterError) as error:
+        read_roster(roster)
+    text = str(error.value)
+    assert "line 3" in text and "line 4" in text and "control character" in text
+    assert "\x1b" not in text  # shown escaped, never raw on the trainer's terminal
+
+
+def test_a_create_killed_half_way_leaves_nothing_once_create_runs_again(tmp_path):
+    home = tmp_path / "home"
+    stale = home / ".spring.creating-abc123"
+    (stale / "source").mkdir(parents=True)
+    create_cohort(home, "spring", DATA / "roster-12.csv", 9, date(2026, 1, 14), exchange=str(tmp_path / "x"))
+    assert not stale.exists() and (home / "spring" / "cohort.json").is_file()
+    assert not list(home.glob(".spring.creating-*"))

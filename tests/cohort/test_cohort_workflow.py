@@ -266,3 +266,27 @@ def test_records_survive_damage(tmp_path, place):
     assert path.with_suffix(".damaged.json").is_file()
     records.set("t01", "screen", [])
     assert json.loads(path.read_text())["trainees"]["t01"]["screen"]["problems"] == []
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+    ("@SUM(1+1)", "'@SUM(1+1)"), ("-2+3", "'-2+3"), ("\tx", "'\tx"), ("-2.5", "-2.5"), ("Ann", "Ann"), (3, 3),
+])
+def test_csv_cells_that_would_start_a_formula_are_neutralised(value, shown):
+    from actionlearning.cohort.report import spreadsheet_safe
+
+    assert spreadsheet_safe(value) == shown
+
+
+def test_a_loop_that_ignores_ctrl_c_is_reported_as_stopped_at_the_time_limit(tmp_path):
+    from actionlearning.cohort.autograde import CellTracker, explain_failure
+
+    cohort = _cohort(tmp_path, (tmp_path / "home", tmp_path / "exchange", None))
+    tracker = CellTracker()
+    tracker(cell={"source": "while True:\n    try: pass\n    except KeyboardInterrupt: pass",
+                  "metadata": {"nbgrader": {"grade_id": "answer-kinds"}}}, cell_index=3)
+    result = {"success": False, "log": "", "error": "nbclient.exceptions.CellTimeoutError: A cell timed out "
+              "while it was being executed, after 60 seconds.\nThe message was: Timeout waiting for IOPub output."}
+    problem = explain_failure(result, tracker, tmp_path / "log", cohort, S, "t01")
+    assert problem.kind == "time-limit" and "stopped at the time limit" in problem.what
+    assert "answer-kinds" in problem.what and problem.fatal

@@ -601,3 +601,29 @@ def test_cli_play_interactive(run):
 def test_cli_scenario_without_action_prints_help(run):
     code, _, err = run()
     assert code == 2 and "validate" in err and "play" in err
+
+
+def test_a_valid_chain_of_500_moments_validates_without_recursion(capsys):
+    """The checks and the path count walk the graph with stacks, not recursion."""
+    data = yaml.safe_load(MINIMAL.read_text("utf-8"))
+    data["stages"] = {"questioning": 600, "action": 5}
+    data["expert_path"] = [1] * 500 + data["expert_path"][1:] if isinstance(data.get("expert_path"), list) else None
+    if data["expert_path"] is None:
+        del data["expert_path"]
+    start, rest = data["moments"][0], data["moments"][1:]
+    chain = []
+    for n in range(500):
+        moment = yaml.safe_load(yaml.safe_dump(start))
+        moment["id"] = "start" if n == 0 else f"step-{n}"
+        target = f"step-{n + 1}" if n < 499 else start["choices"][0]["next"]
+        for choice in moment["choices"]:
+            choice["next"] = target if n < 499 else choice["next"]
+            choice["minutes"] = 1
+            choice["airtime"] = {"ana": 0.5}
+        chain.append(moment)
+    data["moments"] = chain + rest
+    from actionlearning.simulation import check_text
+
+    scenario, problems = check_text(yaml.safe_dump(data, sort_keys=False), "chain.yaml")
+    assert problems == [], problems[:3]
+    assert scenario.count_paths() >= 2 ** 499
