@@ -97,7 +97,7 @@ def with_answer(notebook: dict, grade_id: str, code: str) -> dict:
 
 # --- scoring one answer as the grader would, without a kernel: for the blind corpora ----------
 
-def _source(cell: dict) -> str:
+def source_of(cell: dict) -> str:
     return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
 
 
@@ -134,7 +134,7 @@ def score_answer(master: dict, answer_id: str, code: str):
     cell = marking_cell(master, answer_id)
     if cell is None:
         return None, None
-    setup = [_source(c) for c in master["cells"] if _grade_id(c).startswith(SETUP_PREFIX)]
+    setup = [source_of(c) for c in master["cells"] if _grade_id(c).startswith(SETUP_PREFIX)]
     namespace: dict = {}
     sources = {}
     with contextlib.redirect_stdout(io.StringIO()):
@@ -143,7 +143,7 @@ def score_answer(master: dict, answer_id: str, code: str):
         for c in master["cells"]:
             md = c["metadata"].get("nbgrader", {})
             if md.get("solution") and c["cell_type"] == "code":
-                text = code if _grade_id(c) == answer_id else _source(c)
+                text = code if _grade_id(c) == answer_id else source_of(c)
                 sources[_grade_id(c)] = text
                 try:
                     exec(text, namespace)  # noqa: S102 (test data, written for this test)
@@ -151,12 +151,12 @@ def score_answer(master: dict, answer_id: str, code: str):
                     pass  # an answer that fails to run leaves its names unset, as in a kernel
                 if _grade_id(c) == answer_id:
                     break
-        visible = _source(cell).split("### BEGIN HIDDEN TESTS")[0]
+        visible = source_of(cell).split("### BEGIN HIDDEN TESTS")[0]
         hand_in = next(line for line in visible.splitlines() if "checks.hand_in(" in line)
         try:
             exec(hand_in, namespace)  # noqa: S102
             answers = namespace["answers"]
         except Exception:
             answers = {}  # the grade cell stopped before handing in: nothing to score
-    result = trusted_score(setup, hidden_tests(_source(cell)), answers, sources)
+    result = trusted_score(setup, hidden_tests(source_of(cell)), answers, sources)
     return result.fraction, result

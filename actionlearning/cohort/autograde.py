@@ -111,8 +111,8 @@ def _autograde_one(cohort: Cohort, session: str, trainee: str, timestamp, api, t
         raise KeyboardInterrupt  # nbgrader caught the trainer's Ctrl-C: stop the batch here
     log = keep_log(cohort, session, trainee, "autograde", result)
     if result.get("success"):
-        notes = (_timeouts(cohort, session, trainee) + _marking_notes(cohort, session, trainee)
-                 + _sandbox_notes(cohort, session, trainee))
+        graded = _graded_notebooks(cohort, session, trainee)
+        notes = _timeouts(cohort, graded) + _marking_notes(graded) + _sandbox_notes(cohort, graded)
         records.set(trainee, "autograde", notes, ok=True, timestamp=stamp(timestamp))
         return "autograded"
     problem = explain_failure(result, tracker, log, cohort, session, trainee)
@@ -168,17 +168,28 @@ def explain_failure(result: dict, tracker: CellTracker, log: Path, cohort: Cohor
         f"see nbgrader's log {log}; if the notebook looks sound, autograde again with --force", fatal=True)
 
 
-def _marking_notes(cohort: Cohort, session: str, trainee: str) -> list[Problem]:
+def _graded_notebooks(cohort: Cohort, session: str, trainee: str) -> list[tuple[str, dict]]:
+    """(file name, notebook) of each notebook autograde wrote for ``trainee``, read once for
+    every note below."""
+    found = []
+    for path in sorted((cohort.root / AUTOGRADED / trainee / session).glob("*.ipynb")):
+        try:
+            nb = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(nb, dict):
+            found.append((path.name, nb))
+    return found
+
+
+def _marking_notes(graded: list[tuple[str, dict]]) -> list[Problem]:
     """What the grader recorded while scoring: answers it could not read honestly, and faults in
     a master's hidden tests (see actionlearning.course.grading)."""
     notes = []
-    for path in sorted((cohort.root / AUTOGRADED / trainee / session).glob("*.ipynb")):
-        try:
-            records = json.loads(path.read_text("utf-8"))["metadata"][METADATA]["grading"]
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
+    for name, nb in graded:
+        records = nb.get("metadata", {}).get(METADATA, {}).get("grading", [])
         for r in records if isinstance(records, list) else []:
-            cell = f"{path.name}, the grade cell {r.get('cell', '?')}"
+            cell = f"{name}, the grade cell {r.get('cell', '?')}"
             if r.get("problem"):
                 notes.append(Problem(
                     "answers-unreadable", f"{cell} scored nothing: {r['problem']}",
@@ -207,39 +218,31 @@ SANDBOX_SIGNS = (
 )
 
 
-def _sandbox_notes(cohort: Cohort, session: str, trainee: str) -> list[Problem]:
+def _sandbox_notes(cohort: Cohort, graded: list[tuple[str, dict]]) -> list[Problem]:
     """What the grading sandbox stopped the notebook doing, cell by cell."""
     notes = []
-    for path in sorted((cohort.root / AUTOGRADED / trainee / session).glob("*.ipynb")):
-        try:
-            cells = json.loads(path.read_text("utf-8"))["cells"]
-        except (OSError, ValueError, KeyError):
-            continue
-        for i, cell in enumerate(cells):
+    for name, nb in graded:
+        for i, cell in enumerate(nb.get("cells", [])):
             text = json.dumps(cell.get("outputs", []))
             stopped = [what for sign, what in SANDBOX_SIGNS if sign in text]
             if stopped:
                 notes.append(Problem(
                     "sandbox-stopped",
-                    f"{path.name}, {describe_cell(i, cell)}: the grading sandbox stopped it: "
+                    f"{name}, {describe_cell(i, cell)}: the grading sandbox stopped it: "
                     f"{'; '.join(stopped)} ({cohort.sandbox.describe()})",
                     "look at that cell; the rest of the notebook was graded as far as it went. If "
                     "the work needs more, raise the cohort's sandbox limits in cohort.json"))
     return notes
 
 
-def _timeouts(cohort: Cohort, session: str, trainee: str) -> list[Problem]:
+def _timeouts(cohort: Cohort, graded: list[tuple[str, dict]]) -> list[Problem]:
     notes = []
-    for path in sorted((cohort.root / AUTOGRADED / trainee / session).glob("*.ipynb")):
-        try:
-            nb = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            continue
+    for name, nb in graded:
         for i, cell in enumerate(nb.get("cells", [])):
             if any(o.get("ename") == "CellTimeoutError" for o in cell.get("outputs", [])):
                 notes.append(Problem(
                     "cell-timeout",
-                    f"{path.name}, {describe_cell(i, cell)} did not finish within {cohort.timeout} s; "
+                    f"{name}, {describe_cell(i, cell)} did not finish within {cohort.timeout} s; "
                     "it was stopped and the rest of the notebook graded",
                     "look at that cell: the code may loop forever. If it is only slow, raise "
                     "ExecutePreprocessor.timeout in the cohort's nbgrader_config.py and autograde "

@@ -124,13 +124,14 @@ class SandboxedExecute(Execute):
 
     def preprocess(self, nb, resources=None, km=None):
         self._printed: dict[int, int] = {}  # bytes printed, by cell
+        self._budget = Limits.from_dict(self.limits).output_mb << 20
         return super().preprocess(nb, resources, km)
 
     def output(self, outs, msg, display_id, cell_index):
         """Keep each cell's output up to the budget; past it, keep what fits of that message,
         note the cut once, and drop the rest of that cell's output (the next cell starts afresh,
         so a later grade cell still hands its answers in)."""
-        budget = Limits.from_dict(self.limits).output_mb << 20
+        budget = self._budget
         printed = self._printed.get(cell_index, 0)
         if printed > budget:
             return None

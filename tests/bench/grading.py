@@ -19,7 +19,14 @@ from pathlib import Path
 import yaml
 
 from tests.conftest import REPO
-from tests.grading_support import SESSIONS, Course, marking_cell, score_answer, with_code_first
+from tests.grading_support import (
+    SESSIONS,
+    Course,
+    marking_cell,
+    score_answer,
+    source_of,
+    with_code_first,
+)
 
 GAMING = REPO / "tests" / "data" / "gaming"
 READING_WPM = 200
@@ -57,7 +64,7 @@ def _cheats() -> None:
 
 def _gaming() -> None:
     good = adversarial = 0
-    gained_good = lost_good = gained_bad = 0.0
+    lost_good = gained_bad = 0.0
     for sid in SESSIONS:
         master = json.loads(next((REPO / "source" / sid).glob("*.ipynb")).read_text("utf-8"))
         for item in yaml.safe_load((GAMING / f"{sid}.yaml").read_text("utf-8"))["items"]:
@@ -78,10 +85,6 @@ def _gaming() -> None:
           f"{FIRST_BLIND_SCORE[1]} ({100 * FIRST_BLIND_SCORE[0] / FIRST_BLIND_SCORE[1]:.0f}%)")
 
 
-def _source(cell: dict) -> str:
-    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-
-
 def _words_expected(prompt: str, answer: str) -> int:
     """How much the trainee writes for one part: the prompt's own word range if it gives one,
     else the length of the master's model answer."""
@@ -100,10 +103,10 @@ def marking_minutes(master: dict) -> float:
         md = cell["metadata"].get("nbgrader", {})
         if not md.get("task"):
             continue
-        text = _source(cell)
+        text = source_of(cell)
         scheme = text.split("=== BEGIN MARK SCHEME ===")[-1].split("=== END MARK SCHEME ===")[0]
         criteria = len(re.findall(r"^\s*(?:\d+\.|-)\s+\*\*", scheme, flags=re.M)) or 1
-        answer = next((_source(c) for c in cells[i + 1:] if c["metadata"].get("nbgrader", {}).get("solution")
+        answer = next((source_of(c) for c in cells[i + 1:] if c["metadata"].get("nbgrader", {}).get("solution")
                        or c["cell_type"] == "markdown"), "")
         minutes += _words_expected(text, answer) / READING_WPM
         minutes += criteria * MINUTES_PER_CRITERION + MINUTES_PER_COMMENT

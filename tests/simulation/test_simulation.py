@@ -607,9 +607,7 @@ def test_a_valid_chain_of_500_moments_validates_without_recursion(capsys):
     """The checks and the path count walk the graph with stacks, not recursion."""
     data = yaml.safe_load(MINIMAL.read_text("utf-8"))
     data["stages"] = {"questioning": 600, "action": 5}
-    data["expert_path"] = [1] * 500 + data["expert_path"][1:] if isinstance(data.get("expert_path"), list) else None
-    if data["expert_path"] is None:
-        del data["expert_path"]
+    data["expert_path"] = [1] * 500 + data["expert_path"][1:]  # along the chain, then as before
     start, rest = data["moments"][0], data["moments"][1:]
     chain = []
     for n in range(500):
