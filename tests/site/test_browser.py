@@ -206,6 +206,10 @@ def test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets(browser, 
             # Run All Cells is queued until the kernel is up; on a busy machine the first request
             # can be lost while JupyterLab is still settling, so ask again if nothing has run.
             for attempt in range(3):
+                dialog = page.locator(".jp-Dialog")  # a kernel choice or a notice can block clicks
+                if dialog.count() and dialog.first.is_visible():
+                    console.append(f"dialog: {dialog.first.inner_text()[:200]}")
+                    page.locator(".jp-Dialog .jp-mod-accept").first.click()
                 page.get_by_text("Run", exact=True).first.click()
                 page.get_by_text("Run All Cells", exact=True).first.click()
                 try:
