@@ -39,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c = sub.add_parser("create", parents=[common], help="create a cohort from a roster",
                        description="Create a cohort: its roster, programme variant and schedule.")
     c.add_argument("name", help="the cohort's name: lower-case letters, digits, - and _ (e.g. spring-2026)")
-    c.add_argument("--roster", required=True, metavar="FILE.csv", help="CSV with the header id,first_name,last_name,email")
+    c.add_argument("--roster", required=True, metavar="FILE.csv", help="CSV with the header id,first_name,last_name,email (and, optionally, username: "
+                   "the account a trainee submits from, when it is not their id)")
     c.add_argument("--meetings", required=True, type=int, choices=MEETING_COUNTS, help="the programme variant")
     c.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the date of the first meeting")
     c.add_argument("--weeks", type=int, help="spread the meetings over this many weeks (default: 20)")
@@ -47,6 +48,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("--timezone", default="Europe/London", help="the cohort's time zone (default Europe/London)")
     c.add_argument("--timeout", type=int, default=120, metavar="SECONDS",
                    help="how long one cell may run while autograding (default 120)")
+    c.add_argument("--no-owner-check", dest="check_owner", action="store_false",
+                   help="collect submissions whoever's account made them: only where every trainee's "
+                        "files belong to one account (JupyterHub with containers)")
     c.set_defaults(func=run_create)
 
     c = sub.add_parser("list", parents=[common], help="list the cohorts")
@@ -173,7 +177,7 @@ def run_create(args) -> int:
     cohort = create_cohort(
         resolve_home(args.home), args.name, Path(args.roster), args.meetings, parse_date(args.start),
         weeks=args.weeks, at=parse_time(args.time), tz=args.timezone,
-        exchange=resolve_exchange(args.exchange), timeout=args.timeout)
+        exchange=resolve_exchange(args.exchange), timeout=args.timeout, check_owner=args.check_owner)
     print(f"Created the cohort {cohort.name!r} with {len(cohort.roster)} trainees, "
           f"{cohort.meetings} meetings from {cohort.start:%d %B %Y}.")
     print(f"  its folder (private to you): {cohort.root}")

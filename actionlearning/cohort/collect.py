@@ -5,10 +5,9 @@ Collecting from returned files instead (``--from``) is :mod:`~actionlearning.coh
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-from actionlearning.cohort import nbgrader_course
+from actionlearning.cohort import inbound, nbgrader_course
 from actionlearning.cohort.collect_returned import collect_returned
 from actionlearning.cohort.problems import CohortError, Problem, first_fatal
 from actionlearning.cohort.records import Records, keep_log
@@ -19,6 +18,7 @@ from actionlearning.cohort.status import (
     check_released,
     check_session,
     no_progress,
+    read_timestamp,
     screen_submission,
     stamp,
     status_rows,
@@ -26,6 +26,10 @@ from actionlearning.cohort.status import (
     submission_dir,
 )
 from actionlearning.cohort.store import Cohort, make_private, private_umask
+from actionlearning.cohort.untrusted import printable, regular_files
+
+NOT_CHECKED = ("submissions were collected whichever account made them (check_owner is off in the "
+               "cohort's cohort.json): only right where every trainee's files belong to one account")
 
 # --- collect ---------------------------------------------------------------------------------
 
@@ -38,9 +42,9 @@ def collect(cohort: Cohort, session: str, *, source: Path | None = None,
     records = Records(cohort, session)
     api = nbgrader_course.open_api(cohort)
     roster = cohort.roster
-    if source is None and not _inbound(cohort).is_dir():
+    if source is None and not inbound.inbound(cohort).is_dir():
         raise CohortError(
-            f"There is no exchange folder for {cohort.name} at {_inbound(cohort)}: release the "
+            f"There is no exchange folder for {cohort.name} at {inbound.inbound(cohort)}: release the "
             f"exercise to the exchange first, give --exchange if it is elsewhere, or collect "
             "returned files with --from.")
     result: dict[str, str] = {}
@@ -63,67 +67,66 @@ def collect(cohort: Cohort, session: str, *, source: Path | None = None,
     rows = status_rows(cohort, session, records, api)
     for row in rows:
         row.result = result.get(row.trainee.id, "")
-    return Batch("collect", session, rows, unmatched)
-
-
-def _inbound(cohort: Cohort) -> Path:
-    return Path(cohort.exchange) / cohort.course_id / "inbound"
-
-
-def _inbound_entries(cohort: Cohort, session: str) -> list[tuple[str, datetime | None, Path]]:
-    """(username, time, folder) of each submission of ``session`` in the exchange."""
-    from nbgrader.utils import parse_utc
-
-    found = []
-    folder = _inbound(cohort)
-    if not folder.is_dir():
-        return found
-    for path in folder.glob(f"*+{session}+*"):
-        parts = path.name.rsplit("+", 3)  # as nbgrader splits it: user+assignment+time[+random]
-        if len(parts) < 3:
-            continue
-        user, _, stamp = parts[0], parts[1], parts[2]
-        try:
-            when = parse_utc(stamp)
-        except (ValueError, OverflowError):
-            when = None
-        found.append((user, when, path))
-    return found
+    messages = [] if source is not None or cohort.check_owner else [NOT_CHECKED]
+    return Batch("collect", session, rows, unmatched, messages)
 
 
 def _collect_exchange(cohort: Cohort, session: str, trainee: Trainee, api, records: Records) -> str:
-    from nbgrader.utils import temp_attrs
+    from nbgrader.utils import capture_log
 
-    mine = sorted((e for e in _inbound_entries(cohort, session) if e[0] == trainee.id),
-                  key=lambda e: e[1] or datetime.min, reverse=True)
-    if not mine:
-        records.set(trainee.id, "exchange", [], submissions=0)
-        return "nothing in the exchange"
-    with nbgrader_course.quiet(), temp_attrs(api.coursedir, student_id=trainee.id):
-        result = api.collect(session, update=True)
+    claimed = inbound.claimed_by(trainee, inbound.entries(cohort, session))
+    own = [e for e in claimed if inbound.is_own(e, trainee, cohort.check_owner)]
+    forged = [e for e in claimed if e not in own]
+    problems = [_refused(e, trainee, fatal=not own) for e in forged]
+    if not own:
+        records.set(trainee.id, "exchange", problems, submissions=0)
+        return "refused a forgery" if forged else "nothing in the exchange"
+    newest = own[0]
+    before = read_timestamp(submission_dir(cohort, session, trainee.id))
+    with nbgrader_course.quiet():
+        app = inbound.OwnedCollect(
+            coursedir=api.coursedir, authenticator=api.authenticator, parent=api, update=True,
+            entry=str(newest.path), trainee=trainee.id,
+            replace=before is not None and before in {e.when for e in forged})
+        app.coursedir.assignment_id = session
+        result = capture_log(app)
     log = keep_log(cohort, session, trainee.id, "collect", result)
-    problems: list[Problem] = []
     if not (result or {}).get("success"):
         problems.append(Problem(
             "collect-failed",
             f"nbgrader could not collect the submission from the exchange: {nbgrader_course.last_words(result or {}, 2)}",
-            f"see the log {log}; check that you can read {mine[0][2]}", fatal=True))
-    if len(mine) > 1:
+            f"see the log {log}; check that you can read {newest.shown}", fatal=True))
+    if len(own) > 1:
         problems.append(Problem(
             "several-submissions",
-            f"{len(mine)} submissions in the exchange; collected the newest "
-            f"({mine[0][1]:%Y-%m-%d %H:%M} UTC), the others stay in the exchange untouched",
+            f"{len(own)} submissions in the exchange; collected the newest "
+            f"({f'{newest.when:%Y-%m-%d %H:%M} UTC' if newest.when else 'its time unknown'}), "
+            "the others stay in the exchange untouched",
             "nothing, unless an earlier one is the one to grade"))
-    problems += _compare_with_inbound(cohort, session, trainee.id, mine[0][2], api)
-    records.set(trainee.id, "exchange", problems, submissions=len(mine), newest=stamp(mine[0][1]))
+    problems += inbound.skipped_problems(app.skipped)
+    problems += _compare_with_inbound(cohort, session, trainee.id, newest.path, api)
+    records.set(trainee.id, "exchange", problems, submissions=len(own), newest=stamp(newest.when),
+                entry=newest.path.name)
     return "collected from the exchange" if not first_fatal(problems) else "could not collect"
+
+
+def _refused(entry: inbound.Entry, trainee: Trainee, fatal: bool) -> Problem:
+    if not entry.is_folder:
+        what = f"{entry.shown} in the exchange is a link or a file, not a submission folder"
+    else:
+        what = (f"a submission in this trainee's name, {entry.shown}, was made by the account "
+                f"'{printable(entry.owner)}', not theirs ('{printable(trainee.account)}')")
+    return Problem(
+        "forged-submission", what + "; it was not collected",
+        "find out who made it, and remove it from the exchange once looked into. If the trainee "
+        "really submits from that account, put it in the roster's username column; the trainee's "
+        "own submissions are unaffected", fatal=fatal)
 
 
 def _compare_with_inbound(cohort: Cohort, session: str, trainee: str, entry: Path, api) -> list[Problem]:
     """Notebooks the trainee handed in that nbgrader did not copy, or that have the wrong name."""
     expected = [p.name for p in nbgrader_course.release_notebooks(cohort, session)]
-    given = sorted(p for p in entry.rglob("*") if p.is_file() and p.name not in (
-        "timestamp.txt", "submission_secret.txt"))
+    given = [p for p in regular_files(entry)[0] if p.name not in ("timestamp.txt", "submission_secret.txt")]
     notebooks = [p for p in given if p.suffix == ".ipynb"]
     collected = submission_dir(cohort, session, trainee)
     limit_kb = api.coursedir.max_file_size
@@ -162,11 +165,11 @@ def _compare_with_inbound(cohort: Cohort, session: str, trainee: str, entry: Pat
 
 
 def _unknown_in_exchange(cohort: Cohort, session: str) -> list[Problem]:
-    ids = {t.id for t in cohort.roster}
+    names = {name for t in cohort.roster for name in (t.id, t.account)}
     return [Problem(
         "unknown-trainee",
-        f"a submission in the exchange from {user!r} ({path.name}), who is not on the roster",
-        "if it is a trainee whose login differs from their roster id, correct the roster id; "
-        "otherwise it can be ignored (it was not collected)", fatal=True)
-        for user, _, path in sorted(_inbound_entries(cohort, session), key=lambda e: e[2].name)
-        if user not in ids]
+        f"a submission in the exchange from {printable(e.claims)!r} ({e.shown}), who is not on the roster",
+        "if it is a trainee whose account differs from their roster id, put the account in the "
+        "roster's username column; otherwise it can be ignored (it was not collected)", fatal=True)
+        for e in sorted(inbound.entries(cohort, session), key=lambda e: e.path.name)
+        if e.claims not in names]

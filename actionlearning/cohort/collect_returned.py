@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from actionlearning.cohort import nbgrader_course
 from actionlearning.cohort.problems import CohortError
 from actionlearning.cohort.records import Records, keep_log
-from actionlearning.cohort.returned import ReturnedFile, plan_returned
+from actionlearning.cohort.returned import ReturnedFile, left_out, plan_returned
 from actionlearning.cohort.status import (
     DOWNLOADED,
     SUBMITTED,
@@ -25,41 +26,51 @@ from actionlearning.cohort.status import (
     submission_dir,
 )
 from actionlearning.cohort.store import Cohort
+from actionlearning.cohort.untrusted import (
+    Skipped,
+    copy_tree,
+    printable,
+    regular_files,
+    unpack_zip,
+    unpack_zips_in,
+)
 
 
-def _stage(source: Path, archive: Path) -> Path:
-    """Copy what the trainer gave into nbgrader's archive folder, once (reruns reuse it)."""
+def _stage(cohort: Cohort, source: Path, archive: Path) -> list[Skipped]:
+    """Copy what the trainer gave into nbgrader's archive folder as plain files and folders (zips
+    unpacked, bounded; links, pipes and devices left out, each reported), once: a rerun with the
+    same content reuses it. nbgrader's extractor then has nothing to unpack."""
     if not source.exists():
-        raise CohortError(f"{source} does not exist; give the zip file or folder of returned notebooks.")
+        raise CohortError(f"{printable(str(source))} does not exist; give the zip file or folder of returned notebooks.")
+    shown = printable(source.name)
     archive.mkdir(parents=True, exist_ok=True)
-    if source.is_file():
-        if not zipfile.is_zipfile(source):
-            if source.suffix == ".ipynb":
-                raise CohortError(f"{source} is a single notebook: put it in a folder and give the folder.")
-            raise CohortError(f"{source} is not a zip file (it may be damaged or still downloading); "
-                              "download it again, or give the folder of notebooks instead.")
-        try:
-            with zipfile.ZipFile(source) as zf:
-                bad = zf.testzip()
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise CohortError(f"The zip file {source} is damaged ({exc}); download it again.") from exc
-        if bad:
-            raise CohortError(f"The zip file {source} is damaged at {bad!r}; download it again.")
-        target = archive / f"{source.stem}-{digest(source)[:10]}.zip"
-        if not target.exists():
-            shutil.copy2(source, target)
-        return target
-    listing = sorted(
-        (str(p.relative_to(source)), digest(p)) for p in source.rglob("*") if p.is_file())
-    if not listing:
-        raise CohortError(f"The folder {source} is empty.")
-    label = hashlib.sha256(json.dumps(listing).encode()).hexdigest()[:10]
-    target = archive / f"{source.name}-{label}"
-    if not target.exists():
-        shutil.copytree(source, target.with_name(target.name + ".partial"), copy_function=shutil.copy2,
-                        dirs_exist_ok=True)
-        os.replace(target.with_name(target.name + ".partial"), target)
-    return target
+    staging = Path(tempfile.mkdtemp(dir=archive.parent, prefix=".staging-"))
+    try:
+        if source.is_file():
+            if not zipfile.is_zipfile(source):
+                if source.suffix == ".ipynb":
+                    raise CohortError(f"{shown} is a single notebook: put it in a folder and give the folder. "
+                                      "Nothing was collected.")
+                raise CohortError(f"{shown} is not a zip file (it may be damaged or still downloading). Nothing "
+                                  "was collected: download it again, or give the folder of notebooks instead.")
+            skipped = unpack_zip(source, staging / "given", zone=cohort.timezone, label=shown)
+        elif source.is_dir():
+            skipped = copy_tree(source, staging / "given", label=shown)
+            skipped += unpack_zips_in(staging / "given", zone=cohort.timezone, label=shown)
+        else:
+            raise CohortError(f"{shown} is neither a zip file nor a folder. Nothing was collected: give "
+                              "the zip or folder of returned notebooks.")
+        files, _ = regular_files(staging / "given")
+        if not files and not skipped:
+            raise CohortError(f"{shown} holds no files, so nothing was collected.")
+        listing = sorted((str(p.relative_to(staging)), digest(p)) for p in files)
+        label = hashlib.sha256(json.dumps(listing).encode()).hexdigest()[:10]
+        target = archive / f"{Path(source.name).stem}-{label}"
+        if files and not target.exists():
+            os.replace(staging / "given", target)
+        return skipped
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _zip_collect(cohort: Cohort, session: str, step: str, plan: dict):
@@ -82,8 +93,7 @@ def _zip_collect(cohort: Cohort, session: str, step: str, plan: dict):
         cohort,
         ZipCollectApp={"force": True, "downloaded_directory": DOWNLOADED,
                        "extractor_plugin": ReturnedExtractor, "collector_plugin": ReturnedCollector},
-        ExtractorPlugin={"force": True},
-        ReturnedExtractor={"timezone": cohort.timezone},
+        ExtractorPlugin={"force": True, "zip_ext": []},  # zips were unpacked, bounded, when staged
         ReturnedCollector={"plan": plan},
     )
     with nbgrader_course.quiet():
@@ -98,15 +108,15 @@ def _zip_collect(cohort: Cohort, session: str, step: str, plan: dict):
 
 def collect_returned(cohort: Cohort, session: str, source: Path, api, records: Records):
     downloaded = cohort.root / DOWNLOADED / session
-    _stage(source, downloaded / "archive")
+    skipped = _stage(cohort, source, downloaded / "archive")
     extracted = downloaded / "extracted"
     result = _zip_collect(cohort, session, "extract", {})
     log = keep_log(cohort, session, "_returned", "extract", result)
     if not result.get("success"):
-        raise CohortError(f"nbgrader could not extract {source}: {nbgrader_course.last_words(result, 3)} "
+        raise CohortError(f"nbgrader could not extract {printable(str(source))}: {nbgrader_course.last_words(result, 3)} "
                           f"(full log: {log}). Nothing was collected.")
     files = []
-    for path in sorted(p for p in extracted.rglob("*") if p.is_file()):
+    for path in regular_files(extracted)[0]:
         files.append(ReturnedFile(
             path=path, shown=_shown(path.relative_to(extracted)),
             modified=datetime.fromtimestamp(path.stat().st_mtime, timezone.utc), digest=digest(path)))
@@ -120,6 +130,7 @@ def collect_returned(cohort: Cohort, session: str, source: Path, api, records: R
             existing[t.id] = (when.replace(tzinfo=timezone.utc) if when else None,
                               {n: digest(folder / n) for n in notebooks if (folder / n).is_file()})
     plan = plan_returned(files, [t.id for t in roster], notebooks, existing)
+    left_out(plan, skipped, source.name, [t.id for t in roster], notebooks)
     chosen = {os.path.normpath(path): [tid, nb, when.isoformat()] for path, (tid, nb, when) in plan.chosen.items()}
     outcome = {}
     if chosen:
@@ -145,8 +156,8 @@ def collect_returned(cohort: Cohort, session: str, source: Path, api, records: R
 
 
 def _shown(relative: Path) -> str:
-    """A returned file's name as the trainer knows it: without nbgrader's archive label."""
+    """A returned file's name as the trainer knows it (without nbgrader's archive label), printable."""
     parts = list(relative.parts)
     if parts and "-" in parts[0]:
         parts[0] = parts[0].rsplit("-", 1)[0]
-    return "/".join(parts)
+    return printable("/".join(parts))

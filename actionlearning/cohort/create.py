@@ -64,6 +64,7 @@ def create_cohort(
     exchange: str | None = None,
     timeout: int = DEFAULT_TIMEOUT,
     repository: Path | None = None,
+    check_owner: bool = True,
 ) -> Cohort:
     """Create the cohort ``name`` under ``home``: all or nothing."""
     check_name(name)
@@ -81,7 +82,7 @@ def create_cohort(
         name=name, root=final, meetings=meetings, start=start, weeks=weeks, at=at, timezone=tz,
         exchange=exchange or NBGRADER_EXCHANGE, repository=repository,
         created=datetime.now(timezone.utc).replace(microsecond=0), salt=secrets.token_hex(16),
-        timeout=timeout,
+        timeout=timeout, check_owner=check_owner,
     )
     _ = cohort.schedule  # raises on a bad time zone or too few weeks, still before anything is created
     with private_umask():

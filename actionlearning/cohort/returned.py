@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from nbgrader.plugins import ExtractorPlugin, FileNameCollectorPlugin
-from traitlets import Dict, Unicode
+from traitlets import Dict
 
 from actionlearning.cohort.problems import Problem
+from actionlearning.cohort.untrusted import Skipped, printable
 
 NOTEBOOK = ".ipynb"
 
@@ -157,50 +156,39 @@ def plan_returned(
     return plan
 
 
+def left_out(plan: Plan, skipped: list[Skipped], given: str, ids: list[str], notebooks: list[str]) -> None:
+    """Report the files left out of what was given (links, pipes, unsafe paths, files too large):
+    against the trainee a file names, when it names one, else as unmatched."""
+    collected = {tid for tid, _, _ in plan.chosen.values()}
+    for item in skipped:
+        found = find_trainee(item.shown, ids, notebooks)
+        mine = found[0] if len(found) == 1 else None
+        problem = Problem(item.kind, f"{item.shown} in {printable(given)} was left out: {item.why}",
+                          "if it is a trainee's work, ask them to send the notebook file itself; "
+                          "otherwise nothing", fatal=mine not in collected)
+        if mine:
+            plan.add(mine, problem)
+        else:
+            plan.unmatched.append(problem)
+
+
 # --- nbgrader's ZipCollect plugins for the cohort --------------------------------------------
 
 
-def zip_entry_time(info: zipfile.ZipInfo, zone: ZoneInfo) -> float:
-    """A zip entry's modification time (zip files store local time without a zone)."""
-    try:
-        return datetime(*info.date_time, tzinfo=zone).timestamp()
-    except ValueError:
-        return datetime.now(timezone.utc).timestamp()
-
-
 class ReturnedExtractor(ExtractorPlugin):
-    """nbgrader's extractor, keeping each file's time: that of the file given, or of its entry
-    in the zip, so that the newest of several copies, and lateness, can be told."""
-
-    timezone = Unicode("UTC", help="The time zone in which zip entry times are read.").tag(config=True)
+    """nbgrader's extractor, keeping each file's time (that of the file given, or of its entry in
+    the zip it came in), so that the newest of several copies, and lateness, can be told. The
+    files it is given are plain files: zips were unpacked, bounded, before (see ``untrusted``)."""
 
     def extract(self, archive_path: str, extracted_path: str) -> None:
         super().extract(archive_path, extracted_path)
-        zone = ZoneInfo(self.timezone)
         for folder, _, names in os.walk(archive_path):
             rel = os.path.relpath(folder, archive_path)
             for name in names:
-                source = os.path.join(folder, name)
-                stamp = os.stat(source).st_mtime
-                stem, ext = os.path.splitext(name)
-                if ext in self.zip_ext:
-                    target = os.path.normpath(os.path.join(extracted_path, rel, stem))
-                    for inner, _, inner_names in os.walk(target):
-                        for n in inner_names:
-                            os.utime(os.path.join(inner, n), (stamp, stamp))
-                    try:
-                        with zipfile.ZipFile(source) as zf:
-                            for info in zf.infolist():
-                                path = os.path.normpath(os.path.join(target, info.filename))
-                                if not info.is_dir() and os.path.isfile(path) and path.startswith(target):
-                                    t = zip_entry_time(info, zone)
-                                    os.utime(path, (t, t))
-                    except zipfile.BadZipFile:
-                        pass
-                else:
-                    target = os.path.normpath(os.path.join(extracted_path, rel, name))
-                    if os.path.isfile(target):
-                        os.utime(target, (stamp, stamp))
+                stamp = os.stat(os.path.join(folder, name)).st_mtime
+                target = os.path.normpath(os.path.join(extracted_path, rel, name))
+                if os.path.isfile(target):
+                    os.utime(target, (stamp, stamp))
 
 
 class ReturnedCollector(FileNameCollectorPlugin):

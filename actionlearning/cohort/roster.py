@@ -1,4 +1,6 @@
-"""A cohort's roster: a CSV file with the header ``id,first_name,last_name,email``.
+"""A cohort's roster: a CSV file with the header ``id,first_name,last_name,email``, and
+optionally ``username``: the computer account a trainee submits from on a shared exchange, when
+it is not their id.
 
 Every problem is reported with its line number, all at once, so a trainer fixes the file in
 one go; a roster with any problem creates nothing. Names are free text (apostrophes, hyphens
@@ -21,6 +23,9 @@ COLUMNS = ("id", "first_name", "last_name", "email")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MAX_ID_LENGTH = 64
+USERNAME = "username"  # optional column
+# An account name as shared servers allow it; never "+" (the exchange's separator) or "/".
+USERNAME_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]*")
 
 
 def is_valid_id(value: str) -> bool:
@@ -47,10 +52,16 @@ class Trainee:
     first_name: str
     last_name: str
     email: str = ""
+    username: str = ""  # the account they submit from on a shared exchange, when not their id
 
     @property
     def name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def account(self) -> str:
+        """The computer account whose submissions are this trainee's."""
+        return self.username or self.id
 
 
 class RosterError(CohortError):
@@ -106,13 +117,14 @@ def parse_roster(data: bytes, path: Path | str = "roster.csv") -> list[Trainee]:
             f"the header lacks the column(s) {', '.join(missing)}; it must start with "
             f"{','.join(COLUMNS)} (found: {','.join(header) or 'nothing'})"
         ))])
-    duplicated = sorted({h for h in header if header.count(h) > 1 and h in COLUMNS})
+    duplicated = sorted({h for h in header if header.count(h) > 1 and h in (*COLUMNS, USERNAME)})
     if duplicated:
         raise RosterError(path, [(1, f"the header repeats the column(s) {', '.join(duplicated)}")])
-    index = {c: header.index(c) for c in COLUMNS}
+    index = {c: header.index(c) for c in (*COLUMNS, USERNAME) if c in header}
 
     trainees: list[Trainee] = []
     seen: dict[str, int] = {}
+    accounts: dict[str, int] = {}  # every id and username, which must name one trainee each
     try:
         for row in reader:
             line = reader.line_num
@@ -131,13 +143,17 @@ def parse_roster(data: bytes, path: Path | str = "roster.csv") -> list[Trainee]:
                 )))
                 continue
             values = {c: row[i].strip() for c, i in index.items()}
+            values.setdefault(USERNAME, "")
             why = id_problem(values["id"])
+            fresh = not why and values["id"] not in seen
             if why:
                 problems.append((line, why))
-            elif values["id"] in seen:
+            elif not fresh:
                 problems.append((line, f"the id {values['id']!r} is already used on line {seen[values['id']]}"))
             else:
                 seen[values["id"]] = line
+            problems += [(line, why) for why in _account_problems(
+                values["id"] if fresh else "", values[USERNAME], line, accounts)]
             for column in ("first_name", "last_name", "email"):
                 if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in values[column]):
                     problems.append((line, f"{column} holds a control character {_shown(values[column])} "
@@ -146,7 +162,8 @@ def parse_roster(data: bytes, path: Path | str = "roster.csv") -> list[Trainee]:
                 problems.append((line, "the trainee has no name: fill in first_name or last_name"))
             if values["email"] and not EMAIL_PATTERN.fullmatch(values["email"]):
                 problems.append((line, f"the email {values['email']!r} does not look like an address"))
-            trainees.append(Trainee(values["id"], values["first_name"], values["last_name"], values["email"]))
+            trainees.append(Trainee(values["id"], values["first_name"], values["last_name"], values["email"],
+                                    values[USERNAME]))
     except csv.Error as exc:
         problems.append((reader.line_num, f"not readable as CSV ({exc}); check the quotes on this line"))
     if problems:
@@ -156,10 +173,28 @@ def parse_roster(data: bytes, path: Path | str = "roster.csv") -> list[Trainee]:
     return trainees
 
 
+def _account_problems(tid: str, username: str, line: int, accounts: dict[str, int]) -> list[str]:
+    """What is wrong with a trainee's username, and whether it or their id names someone else:
+    a submission in the exchange must name one trainee only."""
+    problems = []
+    if username and (len(username) > MAX_ID_LENGTH or not USERNAME_PATTERN.fullmatch(username)):
+        problems.append(f"the username {_shown(username)} is not an account name: letters, digits, "
+                        "'.', '_', '-' and '@' only, up to 64 characters")
+        username = ""
+    for name in dict.fromkeys(filter(None, (tid, username))):
+        if name in accounts and accounts[name] != line:
+            problems.append(f"{name!r} already names the trainee on line {accounts[name]} (as an id "
+                            "or a username); each account submits for one trainee only")
+        accounts.setdefault(name, line)
+    return problems
+
+
 def write_roster(trainees: list[Trainee], path: Path) -> None:
-    """Write a roster in the same format it is read in (UTF-8, with the standard header)."""
+    """Write a roster in the same format it is read in (UTF-8, with the standard header; the
+    username column only when someone has one)."""
+    usernames = any(t.username for t in trainees)
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(COLUMNS)
+        writer.writerow((*COLUMNS, USERNAME) if usernames else COLUMNS)
         for t in trainees:
-            writer.writerow([t.id, t.first_name, t.last_name, t.email])
+            writer.writerow([t.id, t.first_name, t.last_name, t.email] + ([t.username] if usernames else []))

@@ -82,6 +82,9 @@ def read_notebook(path: Path) -> tuple[dict | None, list[Problem]]:
             f"({exc.msg.replace(' starting at', '').lower()}); "
             "it may have been cut short or edited by hand",
             ASK_AGAIN, fatal=True)]
+    except RecursionError:
+        return None, [Problem("corrupt-json", f"{name} is damaged: its JSON is nested far deeper than a "
+                              "notebook's ever is", ASK_AGAIN, fatal=True)]
     if not isinstance(raw, dict) or "nbformat" not in raw:
         return None, [Problem("not-a-notebook", f"{name} is JSON but not a notebook (it has no 'nbformat')",
                               "ask the trainee to send the exercise notebook itself", fatal=True)]

@@ -113,11 +113,12 @@ def _strip(path: Path) -> None:
 
 
 def write_private(path: Path, text: str) -> None:
-    """Write ``text`` atomically to ``path`` (UTF-8), readable by the owner only."""
+    """Write ``text`` atomically to ``path`` (UTF-8), readable by the owner only. A file name
+    that was not valid in the file system's encoding is written with its bytes escaped."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             fh.write(text)
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
@@ -144,6 +145,9 @@ class Cohort:
     salt: str  # secret, for the stable anonymous codes of reports
     timeout: int
     sandbox: Limits = Limits()  # what one notebook may use while it is graded
+    # Collect from the exchange only what the trainee's own account handed in. Off only where
+    # every trainee's files belong to one account (JupyterHub with containers): see collect.
+    check_owner: bool = True
 
     @property
     def course_id(self) -> str:
@@ -172,6 +176,7 @@ class Cohort:
             "salt": self.salt,
             "timeout": self.timeout,
             "sandbox": self.sandbox.to_dict(),
+            "check_owner": self.check_owner,
         }
 
     @classmethod
@@ -190,7 +195,14 @@ class Cohort:
             salt=data["salt"],
             timeout=int(data.get("timeout", DEFAULT_TIMEOUT)),
             sandbox=Limits.from_dict(data.get("sandbox")),
+            check_owner=_flag(data.get("check_owner", True), "check_owner"),
         )
+
+
+def _flag(value, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{name} must be true or false, not {value!r}")
+    return value
 
 
 def load_cohort(home: Path, name: str) -> Cohort:
