@@ -292,7 +292,9 @@ def run_batch(args) -> int:
     cohort = _cohort(args)
     if args.step == "collect":
         source = Path(args.source) if args.source else None
-        where = f"from {source}" if source else f"from the exchange {cohort.exchange}"
+        from actionlearning.cohort.untrusted import printable
+
+        where = f"from {printable(str(source))}" if source else f"from the exchange {cohort.exchange}"
         print(f"Collecting {args.session} for {cohort.name} {where}...", flush=True)
         batch = collect(cohort, args.session, source=source, progress=_progress)
     elif args.step == "autograde":

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from actionlearning.cohort import nbgrader_course, sandbox
+from actionlearning.cohort.lock import one_writer
 from actionlearning.cohort.problems import CohortError, Problem, first_fatal
 from actionlearning.cohort.records import Records, keep_log
 from actionlearning.cohort.sandboxed_kernel import STOPPED_OUTPUT
@@ -50,6 +51,7 @@ UNSAFE = ("trainees' code ran WITHOUT the grading sandbox (--unsafe-no-sandbox),
           "rights: it could read and change anything you can")
 
 
+@one_writer("autograde")
 def autograde(cohort: Cohort, session: str, *, force: bool = False, unsafe: bool = False,
               progress: Progress = no_progress) -> Batch:
     """Autograde every collected submission of ``session`` that screening passed, each notebook
@@ -109,7 +111,7 @@ def _autograde_one(cohort: Cohort, session: str, trainee: str, timestamp, api, t
     error = (result.get("error") or "").strip()
     if error.endswith("KeyboardInterrupt") or "\nKeyboardInterrupt" in error:
         raise KeyboardInterrupt  # nbgrader caught the trainer's Ctrl-C: stop the batch here
-    log = keep_log(cohort, session, trainee, "autograde", result)
+    log = keep_log(records, trainee, "autograde", result)
     if result.get("success"):
         graded = _graded_notebooks(cohort, session, trainee)
         notes = _timeouts(cohort, graded) + _marking_notes(graded) + _sandbox_notes(cohort, graded)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from actionlearning.cohort import inbound, nbgrader_course
 from actionlearning.cohort.collect_returned import collect_returned
+from actionlearning.cohort.lock import one_writer
 from actionlearning.cohort.problems import CohortError, Problem, first_fatal
 from actionlearning.cohort.records import Records, keep_log
 from actionlearning.cohort.roster import Trainee
@@ -34,6 +35,7 @@ NOT_CHECKED = ("submissions were collected whichever account made them (check_ow
 # --- collect ---------------------------------------------------------------------------------
 
 
+@one_writer("collect")
 def collect(cohort: Cohort, session: str, *, source: Path | None = None,
             progress: Progress = no_progress) -> Batch:
     """Collect ``session`` from the exchange, or from a zip or folder of returned notebooks."""
@@ -90,7 +92,7 @@ def _collect_exchange(cohort: Cohort, session: str, trainee: Trainee, api, recor
             replace=before is not None and before in {e.when for e in forged})
         app.coursedir.assignment_id = session
         result = capture_log(app)
-    log = keep_log(cohort, session, trainee.id, "collect", result)
+    log = keep_log(records, trainee.id, "collect", result)
     if not (result or {}).get("success"):
         problems.append(Problem(
             "collect-failed",

@@ -111,7 +111,7 @@ def collect_returned(cohort: Cohort, session: str, source: Path, api, records: R
     skipped = _stage(cohort, source, downloaded / "archive")
     extracted = downloaded / "extracted"
     result = _zip_collect(cohort, session, "extract", {})
-    log = keep_log(cohort, session, "_returned", "extract", result)
+    log = keep_log(records, "_returned", "extract", result)
     if not result.get("success"):
         raise CohortError(f"nbgrader could not extract {printable(str(source))}: {nbgrader_course.last_words(result, 3)} "
                           f"(full log: {log}). Nothing was collected.")
@@ -135,7 +135,7 @@ def collect_returned(cohort: Cohort, session: str, source: Path, api, records: R
     outcome = {}
     if chosen:
         result = _zip_collect(cohort, session, "transfer", chosen)
-        log = keep_log(cohort, session, "_returned", "transfer", result)
+        log = keep_log(records, "_returned", "transfer", result)
         if not result.get("success"):
             raise CohortError(f"nbgrader could not copy the returned notebooks into {SUBMITTED}/: "
                               f"{nbgrader_course.last_words(result, 3)} (full log: {log}).")

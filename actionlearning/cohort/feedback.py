@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from actionlearning.cohort import nbgrader_course
+from actionlearning.cohort.lock import one_writer
 from actionlearning.cohort.problems import CohortError, Problem
 from actionlearning.cohort.records import Records, keep_log
 from actionlearning.cohort.status import (
@@ -26,6 +27,7 @@ from actionlearning.cohort.store import Cohort, make_private, private_umask
 HELD_BACK = "held back: awaiting your review"
 
 
+@one_writer("feedback")
 def feedback(cohort: Cohort, session: str, *, partial: bool = False,
              progress: Progress = no_progress) -> Batch:
     """Generate feedback for every autograded trainee whose trainer-marked parts are all graded,
@@ -80,7 +82,7 @@ def _feedback_one(cohort: Cohort, session: str, trainee: str, api, records: Reco
 
     with nbgrader_course.quiet(), private_umask():
         result = api.generate_feedback(session, trainee, force=True)
-    log = keep_log(cohort, session, trainee, "feedback", result)
+    log = keep_log(records, trainee, "feedback", result)
     if not result.get("success"):
         records.set(trainee, "feedback", [Problem(
             "feedback-failed", f"nbgrader could not generate feedback: {nbgrader_course.last_words(result, 1)}",
@@ -97,7 +99,7 @@ def _feedback_one(cohort: Cohort, session: str, trainee: str, api, records: Reco
         return "feedback ready to send"
     with nbgrader_course.quiet():
         result = api.release_feedback(session, trainee)
-    released = keep_log(cohort, session, trainee, "release-feedback", result)
+    released = keep_log(records, trainee, "release-feedback", result)
     if not (result or {}).get("success"):
         records.set(trainee, "feedback", [Problem(
             "release-failed", f"feedback was generated but could not be released to the exchange: "

@@ -9,6 +9,7 @@ nothing and a rerun picks up where it stopped.
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -22,6 +23,9 @@ class Records:
     def __init__(self, cohort: Cohort, session: str):
         self.path = cohort.root / "records" / f"{session}.json"
         self.data = self._load()
+        # this batch's own folder of logs, made when the first is kept: a rerun never overwrites them
+        started = datetime.now(timezone.utc)
+        self.logs = cohort.root / "logs" / session / f"{started:%Y-%m-%dT%H%M%S.%fZ}-{os.getpid()}"
 
     def _load(self) -> dict:
         if not self.path.is_file():
@@ -63,13 +67,10 @@ class Records:
         return [Problem.from_dict(p) for ps in self.data.get("unmatched", {}).values() for p in ps]
 
 
-def log_path(cohort: Cohort, session: str, trainee: str, step: str) -> Path:
-    return cohort.root / "logs" / session / f"{trainee}-{step}.log"
-
-
-def keep_log(cohort: Cohort, session: str, trainee: str, step: str, result: dict | None) -> Path:
-    """Keep nbgrader's log of a step (its traceback too, on failure), readable by the owner only."""
-    path = log_path(cohort, session, trainee, step)
+def keep_log(records: Records, trainee: str, step: str, result: dict | None) -> Path:
+    """Keep nbgrader's log of a step (its traceback too, on failure) in the batch's own folder,
+    readable by the owner only."""
+    path = records.logs / f"{trainee}-{step}.log"
     text = (result or {}).get("log") or ""
     if result and result.get("error"):
         text += "\n" + result["error"]

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from actionlearning.cohort import nbgrader_course
+from actionlearning.cohort.lock import one_writer
 from actionlearning.cohort.problems import CohortError
 from actionlearning.cohort.status import check_session
 from actionlearning.cohort.store import Cohort, make_private, private_umask
@@ -25,6 +26,7 @@ class Released:
     exchange_error: str | None = None
 
 
+@one_writer("release")
 def release(cohort: Cohort, session: str, *, force: bool = False, exchange: bool = True) -> Released:
     """Generate the trainee version of ``session`` for this cohort (with its due date in the
     gradebook) and release it to the exchange. Already released: nothing happens unless ``force``."""

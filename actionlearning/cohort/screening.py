@@ -137,15 +137,24 @@ def compare_with_release(nb: dict, release: dict, name: str) -> list[Problem]:
     altered, answer cells deleted. Notes where nbgrader puts it right; fatal where it cannot."""
     problems: list[Problem] = []
     submitted: dict[str, tuple[int, dict]] = {}
+    known = {_nbgrader(c).get("grade_id") for c in release.get("cells", [])} - {None}
+    unknown: list[tuple[int, dict]] = []
     for i, cell in enumerate(nb.get("cells", [])):
         gid = _nbgrader(cell).get("grade_id")
-        if gid and gid not in submitted:
+        if gid in submitted:
+            problems.append(_duplicate(name, i, cell, submitted[gid][0]))
+        elif gid and gid not in known:
+            unknown.append((i, cell))
+        elif gid:
             submitted[gid] = (i, cell)
+    missing = [c for c in release.get("cells", []) if _nbgrader(c).get("grade_id") in known - set(submitted)]
+    renamed = _renamed(name, unknown, missing)
+    problems += renamed
     sources = [_source(c) for c in nb.get("cells", [])]
     for i, cell in enumerate(release.get("cells", [])):
         meta = _nbgrader(cell)
         gid = meta.get("grade_id")
-        if not gid:
+        if not gid or (renamed and gid not in submitted):  # said already: renamed
             continue
         where = f"{name}, {describe_cell(i, cell)}"
         graded, locked = bool(meta.get("grade")), bool(meta.get("locked"))
@@ -192,6 +201,30 @@ def compare_with_release(nb: dict, release: dict, name: str) -> list[Problem]:
                 problems.append(Problem("altered-locked-cell", f"{where}, a locked cell, was altered; "
                                         "nbgrader used the master's version", "nothing"))
     return problems
+
+
+# nbgrader matches each cell to the master's by its grade id, and stops with a bare KeyError on
+# a notebook where an id is new or appears twice: say which cells, and what to check.
+CELL_IDS_TODO = ("open the submitted notebook and compare the cells named with the exercise as given: "
+                 "if the answers are all there, ask the trainee to paste them into a fresh copy of the "
+                 "exercise (fetch it again) and submit that; then collect and autograde again")
+
+
+def _duplicate(name: str, index: int, cell: dict, first: int) -> Problem:
+    return Problem("duplicate-cell", f"{name}, {describe_cell(index, cell)} has the same grade id as cell "
+                   f"{first + 1} (a copied cell keeps its id), so nbgrader cannot tell which one to grade",
+                   CELL_IDS_TODO, fatal=True)
+
+
+def _renamed(name: str, unknown: list[tuple[int, dict]], missing: list[dict]) -> list[Problem]:
+    """Cells whose grade id the master does not have; each paired, in order, with a master id the
+    notebook lacks when there are as many of one as of the other."""
+    was = [_nbgrader(c)["grade_id"] for c in missing] if len(missing) == len(unknown) else []
+    return [Problem("renamed-cell", f"{name}, {describe_cell(i, cell)}: the exercise has no cell with "
+                    f"this grade id" + (f"; it was '{was[k]}' when given" if was else "") +
+                    ", so nbgrader cannot match it to the master and cannot grade the notebook",
+                    CELL_IDS_TODO, fatal=True)
+            for k, (i, cell) in enumerate(unknown)]
 
 
 # Code in an answer cell that reaches into how the notebook runs or is marked. It cannot change

@@ -13,7 +13,9 @@ folder named after it, and is also an nbgrader course folder::
       gradebook.db         nbgrader's gradebook for this cohort alone
       release/ submitted/ autograded/ feedback/ downloaded/   nbgrader's folders
       records/SESSION.json what each batch found for each trainee (problems, notes)
-      logs/SESSION/        nbgrader's log of each step for each trainee
+      logs/SESSION/RUN/    nbgrader's log of each step for each trainee, a folder for each run
+      .lock                held by the command changing the cohort (release, collect, autograde,
+                           feedback): one at a time
 
 Everything in a cohort folder is readable by its owner only (folders 0700, files 0600 or 0400).
 """

@@ -104,3 +104,22 @@ def test_a_create_killed_half_way_leaves_nothing_once_create_runs_again(tmp_path
     create_cohort(home, "spring", DATA / "roster-12.csv", 9, date(2026, 1, 14), exchange=str(tmp_path / "x"))
     assert not stale.exists() and (home / "spring" / "cohort.json").is_file()
     assert not list(home.glob(".spring.creating-*"))
+
+
+def test_a_username_column_gives_each_trainee_their_login():
+    trainees = parse_roster(b"id,first_name,last_name,email,username\n"
+                            b"t01,Aoife,O'Brien,,aobrien\nt02,Zo\xc3\xab,Smith,,\n")
+    assert [(t.id, t.account) for t in trainees] == [("t01", "aobrien"), ("t02", "t02")]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (b"t01,A,B,,bad+name\n", (2, "the username 'bad+name' is not an account name")),
+    (b"t01,A,B,,x/y\n", (2, "the username 'x/y' is not an account name")),
+    (b"t01,A,B,,shared\nt02,C,D,,shared\n", (3, "'shared' already names the trainee on line 2")),
+    (b"t01,A,B,,\nt02,C,D,,t01\n", (3, "'t01' already names the trainee on line 2")),  # another's id
+])
+def test_each_login_submits_for_one_trainee_only(rows, expected):
+    with pytest.raises(RosterError) as caught:
+        parse_roster(b"id,first_name,last_name,email,username\n" + rows)
+    [(line, message)] = caught.value.problems
+    assert line == expected[0] and message.startswith(expected[1])

@@ -111,3 +111,22 @@ def test_a_changed_cell_type_is_a_note():
     cell["cell_type"] = "markdown"
     cell.pop("outputs"), cell.pop("execution_count")
     assert ("altered-cell", False) in _kinds(compare_with_release(nb, GIVEN, NOTEBOOK))
+
+
+def test_a_renamed_grade_cell_is_named_with_what_it_was():
+    """nbgrader stops with a bare KeyError on such a notebook; screening names the cell first."""
+    nb = copy.deepcopy(GIVEN)
+    _cell(nb, "answer-kinds")["metadata"]["nbgrader"]["grade_id"] = "my-answer"
+    [problem] = compare_with_release(nb, GIVEN, NOTEBOOK)
+    assert (problem.kind, problem.fatal) == ("renamed-cell", True)
+    assert "cell 4 (my-answer)" in problem.what and "it was 'answer-kinds'" in problem.what
+    assert "fresh copy" in problem.todo and "graded as normal" not in problem.todo
+
+
+def test_a_copied_grade_cell_is_named():
+    nb = copy.deepcopy(GIVEN)
+    i = next(i for i, c in enumerate(nb["cells"]) if c["metadata"].get("nbgrader", {}).get("grade_id") == "check-kinds")
+    nb["cells"].insert(i + 1, copy.deepcopy(nb["cells"][i]))
+    [problem] = compare_with_release(nb, GIVEN, NOTEBOOK)
+    assert (problem.kind, problem.fatal) == ("duplicate-cell", True)
+    assert f"cell {i + 2} (check-kinds) has the same grade id as cell {i + 1}" in problem.what
