@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -23,6 +24,39 @@ collect_ignore_glob = ["data/*"]
 
 # nbgrader and Jupyter start helper programs (alembic, kernels) from PATH.
 nbgrader_helpers_on_path()
+
+
+def _private_jupyter_state() -> None:
+    """Give every Jupyter server, kernel, nbgrader call and cohort command in the tests folders of
+    their own, so the suite neither reads nor writes the user's: a workspace that reopens their
+    notebooks, their settings, stale runtime files, their cohorts, nbgrader's shared exchange.
+    Made once by the first pytest process (xdist's workers inherit it) and removed by it at exit."""
+    if os.environ.get(PRIVATE_STATE) and Path(os.environ[PRIVATE_STATE]).is_dir():
+        return
+    import atexit
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="actionlearning-tests-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    os.environ[PRIVATE_STATE] = str(root)
+    for variable, folder in PRIVATE_FOLDERS.items():
+        os.environ[variable] = str(root / folder)
+        (root / folder).mkdir(parents=True, exist_ok=True)
+
+
+PRIVATE_STATE = "ACTIONLEARNING_TEST_STATE"
+PRIVATE_FOLDERS = {
+    "JUPYTER_CONFIG_DIR": "jupyter/config",  # nbgrader_config.py, jupyter_server_config.py...
+    "JUPYTER_DATA_DIR": "jupyter/data",
+    "JUPYTER_RUNTIME_DIR": "jupyter/runtime",  # server and kernel connection files
+    "JUPYTERLAB_SETTINGS_DIR": "jupyter/lab/user-settings",
+    "JUPYTERLAB_WORKSPACES_DIR": "jupyter/lab/workspaces",  # what Lab reopens
+    "IPYTHONDIR": "ipython",  # the kernels' profile and startup scripts
+    "ACTIONLEARNING_HOME": "cohorts",
+    "ACTIONLEARNING_EXCHANGE": "exchange",
+}
+_private_jupyter_state()
 
 
 def secret_lines(source: Path = REPO / "source", min_length: int = 24,

@@ -28,6 +28,7 @@ from actionlearning.cohort.store import (
     make_private,
     private_umask,
     repository_root,
+    resolve_exchange,
     write_private,
 )
 from actionlearning.course.programme import MEETING_COUNTS
@@ -80,7 +81,7 @@ def create_cohort(
         raise CohortError(f"A cohort named {name!r} already exists in {home}; choose another name.")
     cohort = Cohort(
         name=name, root=final, meetings=meetings, start=start, weeks=weeks, at=at, timezone=tz,
-        exchange=exchange or NBGRADER_EXCHANGE, repository=repository,
+        exchange=exchange or resolve_exchange() or NBGRADER_EXCHANGE, repository=repository,
         created=datetime.now(timezone.utc).replace(microsecond=0), salt=secrets.token_hex(16),
         timeout=timeout, check_owner=check_owner,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import weakref
 from pathlib import Path
 
 from jupyter_client import AsyncKernelManager
@@ -43,6 +44,14 @@ class SandboxClient(AsyncKernelClient):
     control_channel_class = Type(TolerantChannel)
 
 
+def _private_folder(manager) -> tuple[Path, weakref.finalize]:
+    """A folder for one kernel's sockets, and what removes it: called when the kernel is shut
+    down, or else (a kernel that never started, or died without a shutdown) when its manager is
+    let go or Python exits."""
+    folder = Path(tempfile.mkdtemp(prefix="actionlearning-kernel-"))
+    return folder, weakref.finalize(manager, shutil.rmtree, folder, ignore_errors=True)
+
+
 class SandboxedKernelManager(AsyncKernelManager):
     """A kernel started inside the grading sandbox, talking over Unix sockets."""
 
@@ -51,7 +60,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     client_factory = Type(SandboxClient, klass=AsyncKernelClient)
 
     def __init__(self, **kwargs):
-        self._base = Path(tempfile.mkdtemp(prefix="actionlearning-kernel-"))  # 0700: the grader's
+        self._base, self._remove = _private_folder(self)  # 0700: the grader's
         sockets = self._base / "k"
         sockets.mkdir()
         self._uid = kernel_uid()
@@ -87,7 +96,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart)
         if not restart:
-            shutil.rmtree(self._base, ignore_errors=True)
+            self._remove()
 
 
 class QuietKernelManager(AsyncKernelManager):
@@ -98,7 +107,7 @@ class QuietKernelManager(AsyncKernelManager):
     client_factory = Type(SandboxClient, klass=AsyncKernelClient)
 
     def __init__(self, **kwargs):
-        self._base = Path(tempfile.mkdtemp(prefix="actionlearning-kernel-"))
+        self._base, self._remove = _private_folder(self)
         kwargs.setdefault("connection_file", str(self._base / "kernel.json"))
         kwargs.update(transport="ipc", ip=str(self._base / "kernel"))
         super().__init__(**kwargs)
@@ -106,7 +115,7 @@ class QuietKernelManager(AsyncKernelManager):
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart)
         if not restart:
-            shutil.rmtree(self._base, ignore_errors=True)
+            self._remove()
 
 
 class SandboxedExecute(Execute):

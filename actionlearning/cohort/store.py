@@ -34,6 +34,7 @@ from pathlib import Path
 from actionlearning.cohort.problems import CohortError
 from actionlearning.cohort.roster import Trainee, read_roster
 from actionlearning.cohort.sandbox import Limits
+from actionlearning.course.exercises import EXCHANGE_ENV
 from actionlearning.cohort.schedule import (
     DEFAULT_TIMEZONE,
     Schedule,
@@ -43,7 +44,6 @@ from actionlearning.cohort.schedule import (
 )
 
 HOME_ENV = "ACTIONLEARNING_HOME"
-EXCHANGE_ENV = "ACTIONLEARNING_EXCHANGE"
 NBGRADER_EXCHANGE = "/usr/local/share/nbgrader/exchange"  # nbgrader's own default
 SETTINGS = "cohort.json"
 DEFAULT_TIMEOUT = 120  # seconds a cell may run while autograding

@@ -16,6 +16,7 @@ from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 CONFIG_FILE = "nbgrader_config.py"
+EXCHANGE_ENV = "ACTIONLEARNING_EXCHANGE"
 LEAK_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS",
                 "BEGIN MARK SCHEME", "END MARK SCHEME")
 
@@ -52,6 +53,9 @@ def course_config(root: Path, **overrides: dict) -> Config:
     ``CourseDirectory={"root": "/tmp/course"}``.
     """
     config = PyFileConfigLoader(CONFIG_FILE, path=str(root)).load_config()
+    exchange = os.environ.get(EXCHANGE_ENV)
+    if exchange:  # as the cohort commands do: nbgrader looks there, not in its shared default
+        config.Exchange.root = str(Path(exchange).expanduser())
     for section, values in overrides.items():
         for key, value in values.items():
             config[section][key] = value
@@ -60,6 +64,12 @@ def course_config(root: Path, **overrides: dict) -> Config:
 
 def session_ids(root: Path) -> list[str]:
     return sorted(p.name for p in (root / "source").glob("session-*") if p.is_dir())
+
+
+def notebooks(folder: Path) -> list[Path]:
+    """Every notebook below ``folder``, leaving out the copies JupyterLab keeps in
+    ``.ipynb_checkpoints`` whenever a notebook is opened."""
+    return sorted(p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
 def generate(root: Path, release_directory: str | None = None, only: list[str] | None = None) -> list[str]:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from actionlearning.course.exercises import LEAK_MARKERS, generate, session_ids
+from actionlearning.course.exercises import LEAK_MARKERS, generate, notebooks, session_ids
 from tests.conftest import REPO, secret_lines
 
 
@@ -25,8 +25,8 @@ def test_every_source_session_has_a_generated_exercise():
 
 
 def test_exercises_are_up_to_date_with_source(fresh):
-    committed = sorted(p.relative_to(REPO / "exercises") for p in (REPO / "exercises").rglob("*.ipynb"))
-    generated = sorted(p.relative_to(fresh) for p in fresh.rglob("*.ipynb"))
+    committed = [p.relative_to(REPO / "exercises") for p in notebooks(REPO / "exercises")]
+    generated = [p.relative_to(fresh) for p in notebooks(fresh)]
     assert committed == generated, "run `make exercises` and commit exercises/"
     for rel in generated:
         assert _cells(REPO / "exercises" / rel) == _cells(fresh / rel), (
@@ -37,7 +37,7 @@ def test_exercises_are_up_to_date_with_source(fresh):
 def test_exercises_hold_no_solution_hidden_test_or_mark_scheme_text():
     secrets = secret_lines()
     assert len(secrets) > 10  # the masters do hold secrets, so this check can fail
-    for path in (REPO / "exercises").rglob("*.ipynb"):
+    for path in notebooks(REPO / "exercises"):
         text = "\n".join(source for _, source, _ in _cells(path))
         for marker in LEAK_MARKERS:
             assert marker not in text, f"{path} contains {marker!r}"
@@ -46,7 +46,7 @@ def test_exercises_hold_no_solution_hidden_test_or_mark_scheme_text():
 
 
 def test_source_notebooks_are_committed_clean():
-    for path in list((REPO / "source").rglob("*.ipynb")) + list((REPO / "exercises").rglob("*.ipynb")):
+    for path in notebooks(REPO / "source") + notebooks(REPO / "exercises"):
         nb = json.loads(path.read_text("utf-8"))
         assert "widgets" not in nb["metadata"], path
         assert not any(c.get("outputs") or c.get("execution_count") for c in nb["cells"]), path

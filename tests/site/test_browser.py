@@ -24,12 +24,17 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="module")
-def browser():
+def need_chromium() -> None:
+    """Skip without Debian's Chromium, saying why; in CI, fail instead."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is missing in CI: .ci/run should have installed Debian's chromium")
         pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI always runs these")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    need_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -187,7 +192,10 @@ def test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets(browser, 
     lab = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
          "--ServerApp.ip=127.0.0.1", "--ServerApp.token=workbook-test", f"--ServerApp.root_dir={REPO}",
-         "--LabApp.news_url=", "--LabServerApp.extra_labextensions_path=[]"],
+         "--LabApp.news_url=", "--LabServerApp.extra_labextensions_path=[]",
+         # opening a page makes a checkpoint copy of it: keep those out of the repository (an
+         # absolute folder is used as it is; a root_dir elsewhere falls back to a shared /tmp)
+         f"--FileCheckpoints.checkpoint_dir={tmp_path / 'checkpoints'}"],
         stdout=subprocess.DEVNULL, stderr=(tmp_path / "lab.log").open("w"),
     )
     try:
