@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import os
 from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
+
+try:  # Python 3.11 and later; the old name in importlib.abc is gone in 3.14 (the live handbook's)
+    from importlib.resources.abc import Traversable
+except ImportError:  # Python 3.10
+    from importlib.abc import Traversable
 
 import yaml
 

@@ -186,6 +186,12 @@ def test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets(browser, 
     from actionlearning.site.lab_settings import write_overrides
 
     write_overrides(Path(sys.prefix))
+    # JupyterLab takes cells scrolled out of view out of the page; Run All scrolls to the end,
+    # so keep every cell in the page for the widget to be found (the settings are the tests' own)
+    tracker = Path(os.environ["JUPYTERLAB_SETTINGS_DIR"], "@jupyterlab", "notebook-extension",
+                   "tracker.jupyterlab-settings")
+    tracker.parent.mkdir(parents=True, exist_ok=True)
+    tracker.write_text('{"windowingMode": "none"}', encoding="utf-8")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
