@@ -13,6 +13,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 WIDGETS_JS := _build/widgets-js/.installed
+LITE := _build/lite/jupyter-lite.json
+PACKAGE_FILES := $(shell find actionlearning -name '*.py' -o -name '*.yaml')
+EXECUTED_WITH := _build/.jupyter_cache.package
+SETUP := $(INSTALLED) $(WIDGETS_JS) $(LITE) $(EXECUTED_WITH)
 EDITION ?= trainee
 ifeq ($(EDITION),trainer)
 SITE := _build/trainer/_build/html
@@ -24,19 +28,19 @@ endif
 
 .PHONY: book html pdf test lab bench exercises clean
 
-book: $(INSTALLED) $(WIDGETS_JS)
+book: $(SETUP)
 	@$(MAKE) --no-print-directory html
 	@echo "The $(EDITION) edition of the handbook is built: open $(CURDIR)/$(SITE)/index.html"
 
 # Build only, assuming set-up is done (the tests call this too). Warnings are errors and
 # unresolved references warn (-n); --keep-going lists every failing page, not just the first.
 BOOK ?= .
-html:
+html: $(EXECUTED_WITH)
 	ACTIONLEARNING_EDITION=$(EDITION) $(BIN)/jupyter-book build $(BOOK) $(OUTPUT) --builder html -W -n --keep-going
 
 # One page holding the whole book, printed to PDF by Chromium (apt-get install chromium).
 CHROMIUM ?= chromium
-pdf: $(INSTALLED) $(WIDGETS_JS)
+pdf: $(SETUP)
 	ACTIONLEARNING_EDITION=$(EDITION) $(BIN)/jupyter-book build . --builder singlehtml -W -n --keep-going
 	$(CHROMIUM) --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
 	  --disable-component-update --disable-sync --user-data-dir=$(CURDIR)/_build/.chromium \
@@ -46,14 +50,14 @@ pdf: $(INSTALLED) $(WIDGETS_JS)
 
 # Every core works (pytest-xdist): each test module, and each notebook's cells, stay on one
 # worker; builds of the handbook take turns (tests/conftest.py, site_lock).
-test: $(INSTALLED) $(WIDGETS_JS)
+test: $(SETUP)
 	$(BIN)/python -m pytest -n auto --dist loadscope
 
 lab: $(INSTALLED)
 	$(BIN)/python -m actionlearning.site.lab_settings $(VENV)
 	$(BIN)/jupyter lab --notebook-dir=.
 
-bench: $(INSTALLED) $(WIDGETS_JS)
+bench: $(SETUP)
 	$(BIN)/python -m tests.bench
 
 exercises: $(INSTALLED)
@@ -67,6 +71,17 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
+
+# Pages are executed once and their outputs kept (jupyter-cache, and Sphinx's doctrees), keyed on
+# each page's own code; the widgets' code lives in the package, so a change there clears both.
+$(EXECUTED_WITH): $(PACKAGE_FILES)
+	rm -rf _build/.jupyter_cache _build/.doctrees _build/trainer/_build/.doctrees
+	mkdir -p _build && touch $@
+
+# The live handbook's Python (Pyodide from the npm registry, wheels from PyPI, this package
+# built), gathered once so that nothing at run time leaves the site; again when the package changes.
+$(LITE): $(INSTALLED) $(WIDGETS_JS) $(PACKAGE_FILES) pyproject.toml
+	$(BIN)/python -m actionlearning.site.lite _build/lite
 
 # Local copies of RequireJS and the ipywidgets HTML manager, from the npm registry, so widget
 # pages render without a CDN. Installed at build time and never committed.

@@ -5,6 +5,8 @@
 - A change to a static file (the stylesheet, the widget scripts) reaches the site: Sphinx
   copies static files only when some page is rebuilt, so such a change marks the root page
   as outdated.
+- No stylesheet from elsewhere: jupyterlite-sphinx adds Google Fonts to every page, for a
+  font the handbook does not use, and a blocked request on a locked-down network.
 - The bibliography's list loses its role="list": docutils marks it so, but its entries are
   not list items, which breaks the ARIA rule that a list holds list items (axe-core flags it
   as critical).
@@ -30,6 +32,12 @@ def _one_of_each_script(app, pagename, templatename, context, doctree) -> None:
             seen.add(key)
             unique.append(script)
     context["script_files"] = unique
+
+
+def _no_offsite_stylesheets(app, pagename, templatename, context, doctree) -> None:
+    css = context.get("css_files")
+    if css:
+        context["css_files"] = [c for c in css if not str(getattr(c, "filename", c)).startswith(("http:", "https:"))]
 
 
 def _plain_citation_list(app, pagename, templatename, context, doctree) -> None:
@@ -58,5 +66,6 @@ def _rebuild_when_static_files_change(app, env, added, changed, removed) -> list
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _one_of_each_script)
     app.connect("html-page-context", _plain_citation_list)
+    app.connect("html-page-context", _no_offsite_stylesheets)
     app.connect("env-get-outdated", _rebuild_when_static_files_change)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

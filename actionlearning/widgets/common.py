@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import sys
+import threading
 
 import ipywidgets as w
 
@@ -11,16 +13,29 @@ import ipywidgets as w
 # therefore appears only where it is true.
 STATIC_NOTE = (
     '<div class="al-static-only" style="display:none" role="note">'
-    "<strong>This is a live exercise.</strong> On the website you see its first screen; the "
-    "buttons need Python. To practise, open this page in JupyterLab: run <code>make lab</code> "
-    "on your own machine, or use the launch button at the top of the page when your course "
-    "has a JupyterHub.</div>"
+    "<strong>This is a live exercise.</strong> Here you see its first screen; its buttons need "
+    "Python. To practise, press <strong>Practise live</strong> at the top of the page: it opens "
+    "the page with Python running in your browser, nothing to install. (In JupyterLab, through "
+    "<code>make lab</code> or your course's JupyterHub, it runs as it is.)</div>"
 )
 
 
 def static_note(extra: str = "") -> w.HTML:
     """The note the website shows, and JupyterLab hides; ``extra`` HTML goes inside it."""
     return w.HTML(STATIC_NOTE.replace("</div>", f"{extra}</div>") if extra else STATIC_NOTE)
+
+
+def later(delay: float, action, *args):
+    """Call ``action(*args)`` after ``delay`` seconds; the result has ``cancel()``. In the live
+    handbook (Python in the browser) there are no threads, so the browser's event loop waits."""
+    if sys.platform == "emscripten":
+        import asyncio
+
+        return asyncio.get_event_loop().call_later(delay, action, *args)
+    timer = threading.Timer(delay, action, args=args)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def escape(text: str) -> str:

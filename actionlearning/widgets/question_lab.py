@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-
 import ipywidgets as w
 
 from actionlearning.practice.question_lab import ISSUE_LABELS, QuestionLog, load_issues
 from actionlearning.practice.questions import QuestionAssessment, assess
-from actionlearning.widgets.common import card, escape, static_note
+from actionlearning.widgets.common import card, escape, later, static_note
 
 EXAMPLE = "Have you thought about asking the head to chair it?"
 
@@ -33,7 +31,7 @@ class QuestionLab(w.VBox):
 
     def __init__(self, debounce: float = 0.35):
         self.debounce = debounce
-        self._timer: threading.Timer | None = None
+        self._timer = None  # what later() returned, while waiting
         self.issues = load_issues()
         self.questions = QuestionLog()
         self.choose = w.Dropdown(
@@ -104,9 +102,7 @@ class QuestionLab(w.VBox):
         if self.debounce <= 0:
             self.preview()
         else:
-            self._timer = threading.Timer(self.debounce, self.preview)
-            self._timer.daemon = True
-            self._timer.start()
+            self._timer = later(self.debounce, self.preview)
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import ipywidgets as w
 
 from actionlearning.practice.wait_time import (
@@ -15,7 +13,7 @@ from actionlearning.practice.wait_time import (
     respond,
     say_seconds,
 )
-from actionlearning.widgets.common import card, escape, static_note
+from actionlearning.widgets.common import card, escape, later, static_note
 
 HOW_TO = (
     "<p>Choose a moment. A set member has just asked the presenter a question. Set how many "
@@ -75,7 +73,7 @@ class WaitTime(w.VBox):
                  clock: float = 1.0):
         self.moments = moments or load_moments()
         self.clock = clock
-        self._timer: threading.Timer | None = None
+        self._timer = None  # what later() returned, while waiting
         self.last: Response | None = None
         self.choose = w.Dropdown(
             options=[(m.title, n) for n, m in enumerate(self.moments)],
@@ -144,9 +142,7 @@ class WaitTime(w.VBox):
             f"<p><em>The set is silent for {response.duration}. Stay with it: what do "
             f"you feel the urge to say?</em></p>"
         )
-        self._timer = threading.Timer(delay, self._reveal, args=(response,))
-        self._timer.daemon = True
-        self._timer.start()
+        self._timer = later(delay, self._reveal, response)
         return None
 
     # --- events ---

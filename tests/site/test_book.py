@@ -154,6 +154,7 @@ def _mini_book(tmp_path, pages: dict[str, str], config: str | None = None):
         (tmp_path / "_config.yml").write_text(config, "utf-8")
     shutil.copytree(REPO / "book" / "_static", tmp_path / "book" / "_static")
     (tmp_path / "_build" / "widgets-js").mkdir(parents=True)
+    (tmp_path / "_build" / "lite").symlink_to(REPO / "_build" / "lite", target_is_directory=True)
     names = list(pages)
     toc = f"format: jb-book\nroot: book/{names[0]}\n"
     if names[1:]:

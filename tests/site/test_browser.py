@@ -44,6 +44,10 @@ def browser():
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    # as the publishers' guide asks of a web server: Pyodide's module scripts and WebAssembly
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
+                      ".js": "text/javascript", ".wasm": "application/wasm"}
+
     def log_message(self, *args):  # keep the test output readable
         pass
 
@@ -141,7 +145,10 @@ def test_the_issue_sorter_renders_on_the_static_page(browser, site):
     assert page.get_by_role("button", name="Puzzle").first.is_visible()
     assert page.get_by_role("button", name="Check").first.is_visible()
     note = page.locator(".al-static-only").first
-    assert note.is_visible() and "make lab" in note.inner_text()
+    assert note.is_visible() and "Practise live" in note.inner_text()
+    live = page.get_by_role("link", name="Practise live")
+    assert live.is_visible()
+    assert live.get_attribute("href") == "../../lite/notebooks/index.html?path=book/sessions/session-01.ipynb"
     assert "Issue 1 of" in widget.inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     widget.scroll_into_view_if_needed()
@@ -173,6 +180,27 @@ def test_make_pdf_prints_the_whole_handbook(browser):
     pdf = REPO / "_build" / "handbook-trainee.pdf"
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 20
+
+
+def run_all_until(page, widget, seen: list[str] | None = None) -> None:
+    """Run All Cells in JupyterLab or JupyterLite until ``widget`` shows. Run All is queued until
+    the kernel is up, but on a busy machine the first request can be lost while the page is
+    still settling, so ask again if nothing has run; accept a dialog (a kernel choice, a notice)
+    that would block the menu, noting it in ``seen``."""
+    for attempt in range(3):
+        dialog = page.locator(".jp-Dialog")
+        if dialog.count() and dialog.first.is_visible():
+            (seen if seen is not None else []).append(f"dialog: {dialog.first.inner_text()[:200]}")
+            page.locator(".jp-Dialog .jp-mod-accept").first.click()
+        page.get_by_text("Run", exact=True).first.click()
+        page.get_by_text("Run All Cells", exact=True).first.click()
+        try:
+            widget.wait_for(state="visible", timeout=90000)
+            return
+        except Exception:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
 
 
 def test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets(browser, tmp_path):
@@ -217,22 +245,7 @@ def test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets(browser, 
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120000)
         widget = page.locator(".jp-OutputArea .jupyter-widgets.widget-vbox").first
         try:
-            # Run All Cells is queued until the kernel is up; on a busy machine the first request
-            # can be lost while JupyterLab is still settling, so ask again if nothing has run.
-            for attempt in range(3):
-                dialog = page.locator(".jp-Dialog")  # a kernel choice or a notice can block clicks
-                if dialog.count() and dialog.first.is_visible():
-                    console.append(f"dialog: {dialog.first.inner_text()[:200]}")
-                    page.locator(".jp-Dialog .jp-mod-accept").first.click()
-                page.get_by_text("Run", exact=True).first.click()
-                page.get_by_text("Run All Cells", exact=True).first.click()
-                try:
-                    widget.wait_for(state="visible", timeout=60000)
-                    break
-                except Exception:
-                    if attempt == 2:
-                        raise
-                    page.keyboard.press("Escape")
+            run_all_until(page, widget, seen=console)
         except Exception as exc:
             log = (tmp_path / "lab.log").read_text("utf-8", errors="replace")[-4000:]
             outputs = page.locator(".jp-OutputArea").all_inner_texts()[:6]
@@ -252,3 +265,63 @@ def test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets(browser, 
     finally:
         lab.terminate()
         lab.wait(timeout=30)
+
+
+# --- the live handbook: JupyterLite in the site ----------------------------------------------
+
+
+def _live(browser, site, docname: str, width: int = 1280):
+    """Open a page, press Practise live, and return its live notebook's tab, with the requests
+    that tried to leave this machine (refused: they include the Python worker's)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    offsite: list[str] = []
+
+    def local_only(route):
+        if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            offsite.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", local_only)
+    page = context.new_page()
+    page.goto(f"{site}/{docname}.html")
+    with context.expect_page() as opened:
+        page.get_by_role("link", name="Practise live").click()
+    live = opened.value
+    live.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+    return context, live, offsite
+
+
+def test_session_1_runs_live_in_the_browser(browser, site):
+    context, live, offsite = _live(browser, site, "book/sessions/session-01")
+    sorter = live.locator(".jp-OutputArea .jupyter-widgets.widget-vbox").filter(
+        has=live.get_by_role("button", name="Puzzle")).first
+    run_all_until(live, sorter)
+    assert not live.locator(".al-static-only").first.is_visible()
+    sorter.get_by_role("button", name="Puzzle").click()
+    sorter.get_by_role("button", name="Q: questioning insight").click()
+    sorter.get_by_role("button", name="Check").click()
+    live.wait_for_function("() => /1 of 1 judgements matched so far|judgements matched so far/"
+                           ".test(document.body.innerText)", timeout=30000)
+    assert "Traceback" not in live.locator(".jp-Notebook").inner_text()
+    assert offsite == []
+    context.close()
+
+
+def test_session_4_question_lab_answers_live(browser, site):
+    context, live, offsite = _live(browser, site, "book/sessions/session-04")
+    lab = live.locator(".jp-OutputArea .jupyter-widgets.widget-vbox").filter(
+        has=live.get_by_role("button", name="Ask")).first
+    run_all_until(live, lab)
+    box = lab.get_by_placeholder("Type a question for the presenter, then press Enter")
+    box.fill("Have you thought about asking HR?")
+    lab.get_by_role("button", name="Ask").click()
+    # the log's row, as Python judged the question
+    lab.get_by_role("row").filter(has_text="Have you thought about asking HR?").filter(
+        has_text="advice in disguise").wait_for(timeout=30000)
+    box.fill("What matters most to you in this?")  # typing previews after a pause, in the browser too
+    lab.get_by_text("This is an open question").wait_for(timeout=30000)
+    assert "Traceback" not in live.locator(".jp-Notebook").inner_text()
+    assert offsite == []
+    context.close()

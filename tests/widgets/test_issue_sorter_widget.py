@@ -18,7 +18,7 @@ def test_first_screen_shows_the_first_issue_and_the_static_note():
     deck = load_deck()
     assert deck[0].issue.split()[0] in widget.issue.value
     assert f"Issue 1 of {len(deck)}" in widget.progress.value
-    assert widget.children[0].value == STATIC_NOTE and "make lab" in STATIC_NOTE
+    assert widget.children[0].value == STATIC_NOTE and "Practise live" in STATIC_NOTE
     assert widget.kind.value is None and widget.calls.value is None
     assert widget.check_button.disabled and widget.next_button.disabled
 

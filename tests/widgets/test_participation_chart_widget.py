@@ -11,7 +11,7 @@ from actionlearning.widgets.common import STATIC_NOTE
 def test_first_state_is_a_useful_chart_with_the_static_note_first():
     chart = ParticipationChart()
     first = load_meetings()[0]
-    assert chart.children[0].value.startswith(STATIC_NOTE[:60]) and "make lab" in chart.children[0].value
+    assert chart.children[0].value.startswith(STATIC_NOTE[:60]) and "Practise live" in chart.children[0].value
     assert chart.choice.value == first.id == "first-meeting"
     # the chart, the numbers and the flags are there before anyone touches anything
     assert "<table" in chart.chart.value and "Grace" in chart.chart.value

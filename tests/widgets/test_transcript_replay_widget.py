@@ -15,7 +15,7 @@ def test_first_screen_is_useful_without_python():
     widget = TranscriptReplay()
     first = load_transcripts()[0]
     note = widget.children[0].value
-    assert note.startswith(STATIC_NOTE.replace("</div>", "")) and "make lab" in note
+    assert note.startswith(STATIC_NOTE.replace("</div>", "")) and "Practise live" in note
     assert "first part of the first transcript" in note
     assert first.situation.split()[0] in widget.scene.value and "Who is in the set" in widget.scene.value
     # played to the first pause, with the prompts showing and the notes box ready
