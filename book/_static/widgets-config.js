@@ -20,3 +20,22 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   new MutationObserver(nameSliders).observe(document.body, { childList: true, subtree: true });
 });
+
+// On the website a widget shows its first screen, but nothing answers its controls until the
+// page runs live (the Practise live button). Rather than seem to work and do nothing, its
+// controls are disabled, and say why to a pointer and to a screen reader alike.
+document.addEventListener("DOMContentLoaded", () => {
+  const why = "Press Practise live at the top of the page to use this";
+  const makeInert = () => {
+    document.querySelectorAll(
+      ".jupyter-widgets button, .jupyter-widgets input, .jupyter-widgets select, .jupyter-widgets textarea",
+    ).forEach((control) => {
+      if (control.disabled) return;
+      control.disabled = true;
+      control.setAttribute("aria-disabled", "true");
+      control.title = why;
+    });
+  };
+  makeInert();
+  new MutationObserver(makeInert).observe(document.body, { childList: true, subtree: true });
+});

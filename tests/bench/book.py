@@ -13,12 +13,14 @@ from tests.conftest import REPO
 
 
 def _fresh_copy(into: Path) -> Path:
-    """The committed book sources (and the installed widget scripts) in a new folder."""
+    """The committed book sources (and the installed widget scripts and live handbook's Python)
+    in a new folder."""
     files = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True)
     for name in files.stdout.splitlines():
         (into / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, into / name)
     shutil.copytree(REPO / "_build" / "widgets-js", into / "_build" / "widgets-js")
+    (into / "_build" / "lite").symlink_to(REPO / "_build" / "lite", target_is_directory=True)
     return into
 
 

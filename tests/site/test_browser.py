@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -138,6 +139,41 @@ def test_the_widgets_on_session_pages_render(browser, site, path):
     page.close()
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_on_a_phone_each_page_fits_and_its_menu_opens(browser, site, path):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{site}/{path}")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => document.scrollingElement.scrollWidth") <= PHONE["width"], "wider than the phone"
+    clipped = page.evaluate("""() => [...document.querySelectorAll('.jupyter-widgets .jupyter-button')]
+        .filter(b => b.offsetParent && b.scrollWidth > b.clientWidth + 1).map(b => b.textContent.trim())""")
+    assert clipped == [], f"buttons cut short: {clipped}"
+    page.locator("button.primary-toggle:visible").first.click()
+    contents = page.locator("dialog[open]")
+    contents.wait_for(timeout=5000)
+    # a page other than this one, to see the menu take the reader there
+    name, target = ("The programme", "programme") if path != "book/programme.html" else (
+        re.compile(r"^Session 1:"), "sessions/session-01")
+    link = contents.get_by_role("link", name=name)
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url(f"**/book/{target}.html")
+    page.close()
+
+
+def test_static_widget_controls_are_inert_and_say_why(browser, site):
+    page, errors, _ = open_page(browser, f"{site}/book/sessions/session-04.html")
+    ask = page.get_by_role("button", name="Ask").first
+    ask.wait_for(state="visible", timeout=15000)
+    assert ask.is_disabled() and "Practise live" in ask.get_attribute("title")
+    assert page.get_by_placeholder("Type a question for the presenter, then press Enter").first.is_disabled()
+    assert errors == []
+    page.close()
+
+
 def test_the_issue_sorter_renders_on_the_static_page(browser, site):
     page, errors, _ = open_page(browser, f"{site}/book/sessions/session-01.html")
     widget = page.locator(".jupyter-widgets.widget-vbox").first
@@ -187,19 +223,24 @@ def run_all_until(page, widget, seen: list[str] | None = None) -> None:
     the kernel is up, but on a busy machine the first request can be lost while the page is
     still settling, so ask again if nothing has run; accept a dialog (a kernel choice, a notice)
     that would block the menu, noting it in ``seen``."""
+    seen = seen if seen is not None else []
     for attempt in range(3):
         dialog = page.locator(".jp-Dialog")
         if dialog.count() and dialog.first.is_visible():
-            (seen if seen is not None else []).append(f"dialog: {dialog.first.inner_text()[:200]}")
-            page.locator(".jp-Dialog .jp-mod-accept").first.click()
+            seen.append(f"dialog: {dialog.first.inner_text()[:300]}")
+            accept = page.locator(".jp-Dialog .jp-mod-accept")
+            if accept.count():
+                accept.first.click()
+            else:  # a notice with only a way to close it
+                page.keyboard.press("Escape")
         page.get_by_text("Run", exact=True).first.click()
         page.get_by_text("Run All Cells", exact=True).first.click()
         try:
             widget.wait_for(state="visible", timeout=90000)
             return
-        except Exception:
+        except Exception as exc:
             if attempt == 2:
-                raise
+                raise AssertionError(f"the widget never showed; dialogs seen: {seen}") from exc
             page.keyboard.press("Escape")
 
 
@@ -293,8 +334,9 @@ def _live(browser, site, docname: str, width: int = 1280):
     return context, live, offsite
 
 
-def test_session_1_runs_live_in_the_browser(browser, site):
-    context, live, offsite = _live(browser, site, "book/sessions/session-01")
+@pytest.mark.parametrize("width", [1280, PHONE["width"]])
+def test_session_1_runs_live_in_the_browser(browser, site, width):
+    context, live, offsite = _live(browser, site, "book/sessions/session-01", width)
     sorter = live.locator(".jp-OutputArea .jupyter-widgets.widget-vbox").filter(
         has=live.get_by_role("button", name="Puzzle")).first
     run_all_until(live, sorter)

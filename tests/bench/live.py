@@ -1,0 +1,94 @@
+"""The live handbook as a trainee meets it: from pressing Practise live on session 1 to the
+first answer computed by Python in the browser, on a first visit (nothing cached) and on a
+return visit (the browser's cache kept), with what a first visit transfers. The aims are at
+most 20 s and 5 s on this machine; served compressed, the transfer shrinks to the gzipped figure.
+
+Run with ``python -m tests.bench.live`` (or call ``run()``). Prints figures only.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import threading
+import time
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+from tests.conftest import SITE, build_book, site_lock
+from tests.site.test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, run_all_until
+
+PAGE = "book/sessions/session-01"
+
+
+def _first_response(context, base: str) -> float:
+    """Seconds from pressing Practise live to the issue sorter's first judgement."""
+    page = context.new_page()
+    page.goto(f"{base}/{PAGE}.html")
+    started = time.perf_counter()
+    with context.expect_page() as opened:
+        page.get_by_role("link", name="Practise live").click()
+    live = opened.value
+    sorter = live.locator(".jp-OutputArea .jupyter-widgets.widget-vbox").filter(
+        has=live.get_by_role("button", name="Puzzle")).first
+    live.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+    run_all_until(live, sorter)
+    sorter.get_by_role("button", name="Puzzle").click()
+    sorter.get_by_role("button", name="Q: questioning insight").click()
+    sorter.get_by_role("button", name="Check").click()
+    live.wait_for_function("() => /judgements matched so far/.test(document.body.innerText)", timeout=60000)
+    elapsed = time.perf_counter() - started
+    live.close()
+    page.close()
+    return elapsed
+
+
+def run() -> None:
+    from playwright.sync_api import sync_playwright
+
+    with site_lock():
+        result = build_book()
+    if result.returncode != 0:
+        raise SystemExit(f"the handbook did not build:\n{result.stdout[-3000:]}")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(SITE)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    fetched: list[str] = []
+    offsite: list[str] = []
+
+    def local_only(route):
+        if route.request.url.startswith(base):
+            fetched.append(route.request.url)
+            route.continue_()
+        elif route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            offsite.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.route("**/*", local_only)
+        cold = _first_response(context, base)
+        first_visit = list(fetched)
+        cached = _first_response(context, base)  # the same browser: its cache kept
+        browser.close()
+    server.shutdown()
+
+    files = {SITE / urlparse(url).path.lstrip("/") for url in first_visit}
+    files = {f for f in files if f.is_file()}
+    raw = sum(f.stat().st_size for f in files)
+    packed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    app = sum(f.stat().st_size for f in (SITE / "lite").rglob("*") if f.is_file())
+    print(f"first live answer, first visit:   {cold:6.1f} s   (aim at most 20 s)")
+    print(f"first live answer, return visit:  {cached:6.1f} s   (aim at most 5 s)")
+    print(f"first visit, files fetched:       {len(files):6d}")
+    print(f"first visit, transferred:         {raw / 1e6:6.1f} MB raw, {packed / 1e6:.1f} MB gzipped")
+    print(f"the live app in the site:         {app / 1e6:6.1f} MB")
+    print(f"requests beyond this machine:     {len(offsite):6d}")
+
+
+if __name__ == "__main__":
+    run()
