@@ -249,7 +249,8 @@ def live_path(docname: str) -> str:
 
 
 def write_contents(srcdir: Path, dest: Path) -> list[Path]:
-    """Each notebook page, as a notebook, into ``dest`` (the app's files), at its page's path."""
+    """Each notebook page, as a notebook, into ``dest`` (the app's files), at its page's path,
+    and each week's exercise as released to trainees (exercises/), on the browser's Python."""
     import nbformat
 
     if dest.exists():
@@ -260,7 +261,21 @@ def write_contents(srcdir: Path, dest: Path) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(page_notebook(page), target)
         written.append(target)
+    for exercise in _notebooks(srcdir / "exercises"):  # as trainees are given them
+        nb = nbformat.read(exercise, as_version=4)
+        nb.metadata["kernelspec"] = dict(PYODIDE_KERNEL)
+        target = dest / exercise.relative_to(srcdir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, target)
+        written.append(target)
     return written
+
+
+def _notebooks(folder: Path) -> list[Path]:
+    """The notebooks below ``folder``, if it exists (never JupyterLab's checkpoint copies)."""
+    from actionlearning.course.exercises import notebooks
+
+    return notebooks(folder) if folder.is_dir() else []
 
 
 def _contents(app) -> None:
@@ -288,28 +303,48 @@ def _favicons(app, error) -> None:
 
 LIVE_BUTTON = (
     '<div class="al-live-launch"><a class="al-live-button" href="{href}" target="_blank" rel="noopener">'
-    "Practise live</a><span>Opens this page's practice in a new tab, with Python running in your "
-    "browser: nothing to install, and nothing you type leaves your computer. The first start takes "
-    "a little while.</span></div>")
+    "Practise live</a>{exercise}<span>Opens in a new tab, with Python running in your browser: "
+    "nothing to install, and nothing you type leaves your computer. The first start takes a little "
+    "while.</span></div>")
+EXERCISE_BUTTON = (
+    '<a class="al-live-button" href="{href}" target="_blank" rel="noopener">This week\'s exercise, live</a>')
+EXERCISE_NOTE = (
+    '<p class="al-live-note">The exercise works in the browser too, self-checks and all. What you '
+    "write there stays in this browser, for this site, until you clear its data, and no one else "
+    "can see it. To keep a copy and to hand it in, choose <em>File &gt; Download</em>: then send "
+    "the notebook as your course asks (by email, or on the learning platform), with the id your "
+    "trainer gave you at the start of its name, for example <code>t07-why-action-learning.ipynb</code>.</p>")
+
+
+def exercises_of(srcdir: Path, docname: str) -> list[str]:
+    """The live paths of the week's exercise notebooks for a session page (none for others)."""
+    session = docname.rsplit("/", 1)[-1]
+    if not docname.startswith("book/sessions/session-"):
+        return []
+    return [f"exercises/{session}/{p.name}" for p in _notebooks(srcdir / "exercises" / session)]
 
 
 def _live_button(app, doctree, docname) -> None:
-    """Below the title of each notebook page, the button that opens it in the live app."""
+    """Below the title of each notebook page, the buttons that open it, and a session's
+    exercise, in the live app."""
     if app.builder.format != "html" or "kernelspec" not in app.env.metadata.get(docname, {}):
         return
     from docutils import nodes
     from sphinx.util.osutil import relative_uri
 
     app_url = relative_uri(app.builder.get_target_uri(docname), "lite/notebooks/index.html")
-    href = f"{app_url}?path={live_path(docname)}"
+    exercises = exercises_of(Path(app.srcdir), docname)
+    exercise = "".join(EXERCISE_BUTTON.format(href=f"{app_url}?path={path}") for path in exercises)
+    html = LIVE_BUTTON.format(href=f"{app_url}?path={live_path(docname)}", exercise=exercise)
+    html += EXERCISE_NOTE if exercises else ""
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
-        section.insert(1, nodes.raw("", LIVE_BUTTON.format(href=href), format="html"))
+        section.insert(1, nodes.raw("", html, format="html"))
 
 
 def setup(app) -> dict:
     # a config value, so that a change to the button rebuilds every page
-    app.add_config_value("actionlearning_live_button", LIVE_BUTTON, "env")
+    app.add_config_value("actionlearning_live_button", LIVE_BUTTON + EXERCISE_BUTTON + EXERCISE_NOTE, "env")
     app.connect("builder-inited", _contents)
     app.connect("doctree-resolved", _live_button)
     app.connect("build-finished", _favicons, priority=900)  # after jupyterlite-sphinx's build

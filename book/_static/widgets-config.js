@@ -30,10 +30,14 @@ document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll(
       ".jupyter-widgets button, .jupyter-widgets input, .jupyter-widgets select, .jupyter-widgets textarea",
     ).forEach((control) => {
-      if (control.disabled) return;
-      control.disabled = true;
+      if (control.dataset.inert) return;
+      control.dataset.inert = "true";
       control.setAttribute("aria-disabled", "true");
       control.title = why;
+      // text stays readable, scrollable and focusable (a disabled box cannot be scrolled by
+      // keyboard); buttons and menus are disabled
+      if (control.matches("textarea, input[type='text'], input:not([type])")) control.readOnly = true;
+      else control.disabled = true;
     });
   };
   makeInert();

@@ -169,7 +169,8 @@ def test_static_widget_controls_are_inert_and_say_why(browser, site):
     ask = page.get_by_role("button", name="Ask").first
     ask.wait_for(state="visible", timeout=15000)
     assert ask.is_disabled() and "Practise live" in ask.get_attribute("title")
-    assert page.get_by_placeholder("Type a question for the presenter, then press Enter").first.is_disabled()
+    box = page.get_by_placeholder("Type a question for the presenter, then press Enter").first
+    assert not box.is_editable() and box.get_attribute("aria-disabled") == "true"
     assert errors == []
     page.close()
 
@@ -284,7 +285,8 @@ def test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets(browser, 
             except Exception:
                 time.sleep(1)
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120000)
-        widget = page.locator(".jp-OutputArea .jupyter-widgets.widget-vbox").first
+        widget = page.locator(".jp-OutputArea .jupyter-widgets.widget-vbox").filter(
+            has=page.get_by_role("button", name="Puzzle")).first
         try:
             run_all_until(page, widget, seen=console)
         except Exception as exc:
@@ -311,9 +313,9 @@ def test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets(browser, 
 # --- the live handbook: JupyterLite in the site ----------------------------------------------
 
 
-def _live(browser, site, docname: str, width: int = 1280):
-    """Open a page, press Practise live, and return its live notebook's tab, with the requests
-    that tried to leave this machine (refused: they include the Python worker's)."""
+def _live(browser, site, docname: str, width: int = 1280, button: str = "Practise live"):
+    """Open a page, press one of its live buttons, and return the live notebook's tab, with the
+    requests that tried to leave this machine (refused: they include the Python worker's)."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     offsite: list[str] = []
 
@@ -328,7 +330,7 @@ def _live(browser, site, docname: str, width: int = 1280):
     page = context.new_page()
     page.goto(f"{site}/{docname}.html")
     with context.expect_page() as opened:
-        page.get_by_role("link", name="Practise live").click()
+        page.get_by_role("link", name=button).click()
     live = opened.value
     live.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
     return context, live, offsite
@@ -365,5 +367,37 @@ def test_session_4_question_lab_answers_live(browser, site):
     box.fill("What matters most to you in this?")  # typing previews after a pause, in the browser too
     lab.get_by_text("This is an open question").wait_for(timeout=30000)
     assert "Traceback" not in live.locator(".jp-Notebook").inner_text()
+    assert offsite == []
+    context.close()
+
+
+def test_the_weeks_exercise_runs_live_and_downloads_as_a_notebook(browser, site, tmp_path):
+    context, live, offsite = _live(browser, site, "book/sessions/session-01", button="This week's exercise, live")
+    ready = live.locator(".jp-OutputArea-output").filter(has_text="Ready. Answer each part")
+    run_all_until(live, ready)
+    # answer part (a) in its cell, as a trainee types, then run the self-check below it
+    answer = live.locator(".jp-CodeCell").filter(has_text='"a": None').first
+    answer.locator(".cm-content").click()
+    live.keyboard.press("Control+a")
+    live.keyboard.type('kinds = {"a": "puzzle", "b": "problem", "c": "puzzle", "d": "problem", '
+                       '"e": "puzzle", "f": "problem"}')
+    live.keyboard.press("Shift+Enter")  # runs the answer, moves to the self-check
+    live.keyboard.press("Shift+Enter")
+    live.get_by_text("6 of 6", exact=False).first.wait_for(timeout=30000)
+    assert "Traceback" not in live.locator(".jp-Notebook").inner_text()
+    live.get_by_text("File", exact=True).first.click()
+    with live.expect_download() as got:
+        live.get_by_text("Download", exact=True).first.click()
+    saved = tmp_path / got.value.suggested_filename
+    got.value.save_as(saved)
+    import json
+
+    nb = json.loads(saved.read_text("utf-8"))
+    assert saved.name.endswith("why-action-learning.ipynb") and nb["nbformat"] == 4
+    assert any('"a": "puzzle"' in "".join(c["source"]) for c in nb["cells"])
+    # what the cohort's collect --from reads: the grade cells' ids, as released
+    ids = [c["metadata"].get("nbgrader", {}).get("grade_id") for c in nb["cells"]]
+    released = json.loads((REPO / "exercises/session-01/why-action-learning.ipynb").read_text("utf-8"))
+    assert ids == [c["metadata"].get("nbgrader", {}).get("grade_id") for c in released["cells"]]
     assert offsite == []
     context.close()
