@@ -57,8 +57,9 @@ def pyodide_version() -> str:
     return PYODIDE_VERSION
 
 
-def _pip(*args: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "pip", *args], capture_output=True, text=True)
+def _pip(*args: str, env: dict[str, str] | None = None) -> None:
+    done = subprocess.run([sys.executable, "-m", "pip", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
     if done.returncode:
         raise LiteError(f"pip {' '.join(args)} failed:\n{done.stderr[-3000:]}")
 
@@ -116,8 +117,8 @@ def gather_wheels(lock: dict, dest: Path) -> list[Path]:
          "--implementation", "py", "--abi", "none", "--platform", "any", "--dest", str(dest), *specs)
     for name, switch in PURE_BUILT.items():
         version = packages[name]["version"]
-        os.environ[switch] = "0"
-        _pip("wheel", "--quiet", "--no-deps", "--no-binary", name, "--wheel-dir", str(dest), f"{name}=={version}")
+        _pip("wheel", "--quiet", "--no-deps", "--no-binary", name, "--wheel-dir", str(dest), f"{name}=={version}",
+             env={switch: "0"})
     with tempfile.TemporaryDirectory() as tmp:  # built from a copy: a build leaves build/ behind
         copy = Path(tmp) / "actionlearning"
         shutil.copytree(REPO / "actionlearning", copy / "actionlearning",
