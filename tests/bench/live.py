@@ -13,11 +13,10 @@ import gzip
 import threading
 import time
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlparse
 
 from tests.conftest import SITE, build_book, site_lock
-from tests.site.test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, run_all_until
+from tests.site.browsing import CHROMIUM, CHROMIUM_ARGS, QuietHandler, run_all_until
 
 PAGE = "book/sessions/session-01"
 
@@ -51,7 +50,7 @@ def run() -> None:
         result = build_book()
     if result.returncode != 0:
         raise SystemExit(f"the handbook did not build:\n{result.stdout[-3000:]}")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(SITE)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(SITE)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     fetched: list[str] = []

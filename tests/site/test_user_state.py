@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PRIVATE_FOLDERS, PRIVATE_STATE, REPO
-from tests.site.test_browser import need_chromium
+from tests.site.browsing import need_chromium
 
 pytestmark = pytest.mark.browser
 EXERCISE = "exercises/session-04/coding-questions.ipynb"
-LAB_TEST = "tests/site/test_browser.py::test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets"
+LAB_TEST = "tests/site/test_live.py::test_make_lab_opens_a_session_page_as_a_notebook_with_live_widgets"
 GIT = ["git", "-c", "user.name=Workbook tests", "-c", "user.email=tests@example.org"]
 
 

@@ -1,0 +1,89 @@
+"""What the browser tests share: Debian's Chromium driven by Playwright's Python API (never a
+browser of Playwright's own), the built site served on 127.0.0.1 as a web server should serve it,
+and running a notebook's cells in JupyterLab or JupyterLite."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from http.server import SimpleHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.site.test_book import toc_files
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = REPO / "_build" / "screenshots"
+# The same flags the machine's own checks use: no background traffic, no sandbox as root.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def need_chromium() -> None:
+    """Skip without Debian's Chromium, saying why; in CI, fail instead."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is missing in CI: .ci/run should have installed Debian's chromium")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI always runs these")
+
+
+PHONE = {"width": 390, "height": 844}
+PAGES = [f"{name}.html" for name in toc_files()]  # every page of the site, as built
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    # as the publishers' guide asks of a web server: Pyodide's module scripts and WebAssembly
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
+                      ".js": "text/javascript", ".wasm": "application/wasm"}
+
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+def open_page(browser, url):
+    """Load a page; return it with the console errors and refused off-site requests seen."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors, offsite = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def local_only(route):
+        if route.request.url.startswith("http://127.0.0.1"):
+            route.continue_()
+        else:
+            offsite.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    response = page.goto(url, wait_until="load")
+    assert response and response.ok, f"{url} answered {response and response.status}"
+    page.wait_for_load_state("networkidle")
+    return page, errors, offsite
+
+
+def run_all_until(page, widget, seen: list[str] | None = None) -> None:
+    """Run All Cells in JupyterLab or JupyterLite until ``widget`` shows. Run All is queued until
+    the kernel is up, but on a busy machine the first request can be lost while the page is
+    still settling, so ask again if nothing has run; accept a dialog (a kernel choice, a notice)
+    that would block the menu, noting it in ``seen``."""
+    seen = seen if seen is not None else []
+    for attempt in range(3):
+        dialog = page.locator(".jp-Dialog")
+        if dialog.count() and dialog.first.is_visible():
+            seen.append(f"dialog: {dialog.first.inner_text()[:300]}")
+            accept = page.locator(".jp-Dialog .jp-mod-accept")
+            if accept.count():
+                accept.first.click()
+            else:  # a notice with only a way to close it
+                page.keyboard.press("Escape")
+        page.get_by_text("Run", exact=True).first.click()
+        page.get_by_text("Run All Cells", exact=True).first.click()
+        try:
+            widget.wait_for(state="visible", timeout=90000)
+            return
+        except Exception as exc:
+            if attempt == 2:
+                raise AssertionError(f"the widget never showed; dialogs seen: {seen}") from exc
+            page.keyboard.press("Escape")
