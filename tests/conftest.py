@@ -26,6 +26,19 @@ collect_ignore_glob = ["data/*"]
 nbgrader_helpers_on_path()
 
 
+PRIVATE_STATE = "ACTIONLEARNING_TEST_STATE"
+PRIVATE_FOLDERS = {
+    "JUPYTER_CONFIG_DIR": "jupyter/config",  # nbgrader_config.py, jupyter_server_config.py...
+    "JUPYTER_DATA_DIR": "jupyter/data",
+    "JUPYTER_RUNTIME_DIR": "jupyter/runtime",  # server and kernel connection files
+    "JUPYTERLAB_SETTINGS_DIR": "jupyter/lab/user-settings",
+    "JUPYTERLAB_WORKSPACES_DIR": "jupyter/lab/workspaces",  # what Lab reopens
+    "IPYTHONDIR": "ipython",  # the kernels' profile and startup scripts
+    "ACTIONLEARNING_HOME": "cohorts",
+    "ACTIONLEARNING_EXCHANGE": "exchange",
+}
+
+
 def _private_jupyter_state() -> None:
     """Give every Jupyter server, kernel, nbgrader call and cohort command in the tests folders of
     their own, so the suite neither reads nor writes the user's: a workspace that reopens their
@@ -45,17 +58,6 @@ def _private_jupyter_state() -> None:
         (root / folder).mkdir(parents=True, exist_ok=True)
 
 
-PRIVATE_STATE = "ACTIONLEARNING_TEST_STATE"
-PRIVATE_FOLDERS = {
-    "JUPYTER_CONFIG_DIR": "jupyter/config",  # nbgrader_config.py, jupyter_server_config.py...
-    "JUPYTER_DATA_DIR": "jupyter/data",
-    "JUPYTER_RUNTIME_DIR": "jupyter/runtime",  # server and kernel connection files
-    "JUPYTERLAB_SETTINGS_DIR": "jupyter/lab/user-settings",
-    "JUPYTERLAB_WORKSPACES_DIR": "jupyter/lab/workspaces",  # what Lab reopens
-    "IPYTHONDIR": "ipython",  # the kernels' profile and startup scripts
-    "ACTIONLEARNING_HOME": "cohorts",
-    "ACTIONLEARNING_EXCHANGE": "exchange",
-}
 _private_jupyter_state()
 
 

@@ -93,9 +93,14 @@ def _metadata(wheel: Path) -> tuple[list[str], list[str]]:
     return wanted, imports
 
 
+def _by_name(lock: dict) -> dict[str, dict]:
+    """The lock's packages by canonical name."""
+    return {canonicalize_name(k): v for k, v in lock["packages"].items()}
+
+
 def _closure(lock: dict, roots: tuple[str, ...]) -> set[str]:
     """The packages ``roots`` need, by Pyodide's lock (names canonical)."""
-    packages = {canonicalize_name(k): v for k, v in lock["packages"].items()}
+    packages = _by_name(lock)
     seen: set[str] = set()
     stack = [canonicalize_name(r) for r in roots]
     while stack:
@@ -109,7 +114,7 @@ def _closure(lock: dict, roots: tuple[str, ...]) -> set[str]:
 
 def gather_wheels(lock: dict, dest: Path) -> list[Path]:
     """Download (or build) every wheel the live handbook needs into ``dest``."""
-    packages = {canonicalize_name(k): v for k, v in lock["packages"].items()}
+    packages = _by_name(lock)
     needed = _closure(lock, PRELOAD)
     specs = [f"{name}=={packages[name]['version']}" for name in sorted(needed - set(PURE_BUILT))]
     specs += [f"{name}=={metadata.version(name)}" for name in sorted(set(FROM_PYPI) - needed)]
