@@ -3,7 +3,9 @@
 #                   trainer edition, with facilitator notes, into _build/trainer/_build/html)
 #   make test       run the whole test suite
 #   make pdf        the whole handbook as one PDF, printed by Debian's Chromium
-#   make lab        open JupyterLab on the workbook, widgets working
+#   make lab        open JupyterLab on a trainee's own workspace of the handbook and exercises,
+#                   widgets working (WORKSPACE=folder to choose it; EDITION=trainer: the whole
+#                   workbook, with source/ and formgrader)
 #   make bench      print benchmark figures
 #   make exercises  regenerate exercises/ from source/ with nbgrader
 #   make clean      remove builds (keeps .venv)
@@ -53,9 +55,9 @@ pdf: $(SETUP)
 test: $(SETUP)
 	$(BIN)/python -m pytest -n auto --dist loadscope
 
+# The trainee's lab shows trainee material only; the trainer's, everything (actionlearning/site/lab.py).
 lab: $(INSTALLED)
-	$(BIN)/python -m actionlearning.site.lab_settings $(VENV)
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/python -m actionlearning.site.lab $(EDITION) $(if $(WORKSPACE),--workspace "$(WORKSPACE)")
 
 bench: $(SETUP)
 	$(BIN)/python -m tests.bench
@@ -83,16 +85,13 @@ $(EXECUTED_WITH): $(PACKAGE_FILES)
 $(LITE): $(INSTALLED) $(WIDGETS_JS) $(PACKAGE_FILES) pyproject.toml
 	$(BIN)/python -m actionlearning.site.lite _build/lite
 
-# Local copies of RequireJS and the ipywidgets HTML manager, from the npm registry, so widget
-# pages render without a CDN. Installed at build time and never committed.
-$(WIDGETS_JS): book/_widgets/package.json book/_widgets/package-lock.json
+# The widget script for the static pages, bundled by esbuild from ipywidgets' own packages
+# (book/_widgets/*.mjs say what they leave out), and Pyodide for the live handbook, from the
+# npm registry, so no page needs a CDN. Installed at build time and never committed.
+BUNDLE := --bundle --minify --format=iife --target=es2020 --legal-comments=linked --log-level=warning \
+  --alias:sanitize-html=./book/_widgets/plain-text.mjs
+$(WIDGETS_JS): book/_widgets/package.json book/_widgets/package-lock.json $(wildcard book/_widgets/*.mjs)
 	npm ci --prefix book/_widgets --no-audit --no-fund --ignore-scripts --loglevel=error
 	rm -rf _build/widgets-js && mkdir -p _build/widgets-js
-	cp book/_widgets/node_modules/requirejs/require.js _build/widgets-js/
-	cp book/_widgets/node_modules/@jupyter-widgets/html-manager/dist/embed-amd.js _build/widgets-js/
-	# The manager's two bundles look for their icon fonts in two places, whichever loads first.
-	mkdir -p _build/widgets-js/@jupyter-widgets/html-manager/dist
-	cd book/_widgets/node_modules/@jupyter-widgets/html-manager/dist && \
-	  cp *.woff *.woff2 *.ttf *.eot *.svg $(CURDIR)/_build/widgets-js/@jupyter-widgets/ && \
-	  cp *.woff *.woff2 *.ttf *.eot *.svg $(CURDIR)/_build/widgets-js/@jupyter-widgets/html-manager/dist/
+	book/_widgets/node_modules/.bin/esbuild book/_widgets/widgets.mjs $(BUNDLE) --outfile=_build/widgets-js/workbook-widgets.js
 	touch $@

@@ -113,6 +113,7 @@ class TranscriptReplay(w.VBox):
             button_style="primary",
             icon="play",
             tooltip="Keep your notes and play on to the next pause",
+            layout=w.Layout(width="auto"),  # the default width cuts its label short
         )
         self.restart_button = w.Button(
             description="Start again", icon="undo", tooltip="Replay this transcript from the start, clearing its notes"

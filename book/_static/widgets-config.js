@@ -1,9 +1,4 @@
-// Loaded between RequireJS and the ipywidgets HTML manager on pages with widgets.
-// RequireJS resolves modules, and the manager its icon fonts, against baseUrl; point it at the
-// handbook's own _static/ folder so every page, at any depth, finds the local copies.
-require.config({
-  baseUrl: new URL("_static/", new URL(document.documentElement.dataset.content_root || "./", document.baseURI)).href,
-});
+// Loaded before the widget script on pages with widgets (nb_ipywidgets_js in _config.yml).
 
 // ipywidgets' sliders draw a handle (role="slider") and an editable readout without an
 // accessible name; screen readers would announce "slider" alone. Name them after the widget's

@@ -8,15 +8,12 @@ Run with ``python -m tests.bench.live`` (or call ``run()``). Prints figures only
 
 from __future__ import annotations
 
-import functools
 import gzip
-import threading
 import time
-from http.server import ThreadingHTTPServer
 from urllib.parse import urlparse
 
 from tests.conftest import SITE, build_book, site_lock
-from tests.site.browsing import CHROMIUM, CHROMIUM_ARGS, QuietHandler, run_all_until
+from tests.site.browsing import CHROMIUM, CHROMIUM_ARGS, run_all_until, serving
 
 PAGE = "book/sessions/session-01"
 
@@ -50,9 +47,6 @@ def run() -> None:
         result = build_book()
     if result.returncode != 0:
         raise SystemExit(f"the handbook did not build:\n{result.stdout[-3000:]}")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     fetched: list[str] = []
     offsite: list[str] = []
 
@@ -66,7 +60,7 @@ def run() -> None:
             offsite.append(route.request.url)
             route.abort()
 
-    with sync_playwright() as p:
+    with serving(SITE) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.route("**/*", local_only)
@@ -74,7 +68,6 @@ def run() -> None:
         first_visit = list(fetched)
         cached = _first_response(context, base)  # the same browser: its cache kept
         browser.close()
-    server.shutdown()
 
     files = {SITE / urlparse(url).path.lstrip("/") for url in first_visit}
     files = {f for f in files if f.is_file()}

@@ -4,9 +4,12 @@ and running a notebook's cells in JupyterLab or JupyterLite."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import shutil
-from http.server import SimpleHTTPRequestHandler
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -30,6 +33,9 @@ def need_chromium() -> None:
 
 
 PHONE = {"width": 390, "height": 844}
+# the text of every visible widget button too narrow for its label ("Play to next pa…")
+CLIPPED_BUTTONS = """() => [...document.querySelectorAll('.jupyter-widgets .jupyter-button')]
+    .filter(b => b.offsetParent && b.scrollWidth > b.clientWidth + 1).map(b => b.textContent.trim())"""
 PAGES = [f"{name}.html" for name in toc_files()]  # every page of the site, as built
 
 
@@ -40,6 +46,24 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, *args):  # keep the test output readable
         pass
+
+
+@contextlib.contextmanager
+def serving(directory: Path):
+    """The folder served on 127.0.0.1 as a web server would serve the site; yields its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+# What a page weighs as loaded: the page and every file it fetched, uncompressed (the figure
+# the publishers' guide's 2 MB is about), whether or not the browser had them cached.
+PAGE_BYTES = """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+    .reduce((bytes, entry) => bytes + entry.decodedBodySize, 0)"""
+PAGE_LIMIT = 2_000_000
 
 
 def open_page(browser, url):

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import ThreadingHTTPServer
-
 import pytest
 
-from tests.site.browsing import CHROMIUM, CHROMIUM_ARGS, QuietHandler, need_chromium
+from tests.site.browsing import CHROMIUM, CHROMIUM_ARGS, need_chromium, serving
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +20,5 @@ def browser():
 
 @pytest.fixture(scope="module")
 def site(built_site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(built_site) as address:
+        yield address

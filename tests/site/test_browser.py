@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, site_lock
-from tests.site.browsing import CHROMIUM, PAGES, SCREENSHOTS, open_page
+from tests.site.browsing import CHROMIUM, CLIPPED_BUTTONS, PAGE_BYTES, PAGE_LIMIT, PAGES, SCREENSHOTS, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,9 @@ def test_every_page_loads_cleanly_links_resolve_and_passes_axe(browser, site, bu
     assert page.locator("article h1").first.is_visible()
     assert errors == [], f"{path}: console errors {errors}"
     assert offsite == [], f"{path}: requests beyond this machine {offsite}"
+    assert page.evaluate(CLIPPED_BUTTONS) == [], f"{path}: widget buttons cut short"
+    weight = page.evaluate(PAGE_BYTES)
+    assert weight <= PAGE_LIMIT, f"{path} weighs {weight / 1e6:.2f} MB with what it fetches: see `make bench`"
     # every internal link resolves to a file of the site, and its #fragment to an element there
     links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
     for url in {u for u in links if u.startswith(site)}:
