@@ -82,7 +82,7 @@ $(EXECUTED_WITH): $(PACKAGE_FILES)
 
 # The live handbook's Python (Pyodide from the npm registry, wheels from PyPI, this package
 # built), gathered once so that nothing at run time leaves the site; again when the package changes.
-$(LITE): $(INSTALLED) $(WIDGETS_JS) $(PACKAGE_FILES) pyproject.toml
+$(LITE): $(INSTALLED) $(WIDGETS_JS) $(PACKAGE_FILES) pyproject.toml book/_widgets/compile-bytecode.mjs
 	$(BIN)/python -m actionlearning.site.lite _build/lite
 
 # The widget script for the static pages, bundled by esbuild from ipywidgets' own packages

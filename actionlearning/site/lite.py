@@ -36,9 +36,15 @@ from packaging.utils import canonicalize_name, parse_wheel_filename
 
 REPO = Path(__file__).resolve().parents[2]
 NPM_PYODIDE = REPO / "book" / "_widgets" / "node_modules" / "pyodide"
+COMPILE_BYTECODE = REPO / "book" / "_widgets" / "compile-bytecode.mjs"
 # What the kernel imports as it starts, and what every session page imports: loaded with
-# Pyodide itself, so a page's first cell needs no install step.
-PRELOAD = ("micropip", "ipython", "jedi", "comm", "actionlearning")
+# Pyodide itself, while it starts, so neither the kernel nor a page's first cell installs anything.
+PRELOAD = ("micropip", "ipython", "jedi", "comm", "piplite", "ipykernel", "pyodide-kernel", "actionlearning")
+# The kernel's own wheels, which its JupyterLab extension carries (else it installs them one by
+# one with micropip after Pyodide has started).
+KERNEL_WHEELS = ("piplite", "ipykernel", "pyodide-kernel")
+KERNEL_PYPI = Path(sys.prefix, "share", "jupyter", "labextensions", "@jupyterlite", "pyodide-kernel-extension",
+                   "static", "pypi")
 # From PyPI, beside what Pyodide's lock names for the packages above, at the versions installed
 # here: the widgets' Python and JavaScript halves must match.
 FROM_PYPI = ("ipywidgets", "jupyterlab-widgets", "comm", "ipython-pygments-lexers")
@@ -112,8 +118,24 @@ def _closure(lock: dict, roots: tuple[str, ...]) -> set[str]:
     return seen
 
 
+def kernel_wheels(folder: Path = KERNEL_PYPI) -> list[Path]:
+    """The kernel's own wheels (KERNEL_WHEELS), newest of each, from its JupyterLab extension."""
+    newest: dict[str, Path] = {}
+    for wheel in sorted(folder.glob("*.whl"), key=lambda w: parse_wheel_filename(w.name)[1]):
+        name = canonicalize_name(parse_wheel_filename(wheel.name)[0])
+        if name in KERNEL_WHEELS:
+            newest[name] = wheel
+    missing = sorted(set(KERNEL_WHEELS) - newest.keys())
+    if missing:
+        raise LiteError(f"The JupyterLite kernel's wheels {', '.join(missing)} are not in {folder}: "
+                        "reinstall jupyterlite-pyodide-kernel (`make book` does).")
+    return [newest[name] for name in KERNEL_WHEELS]
+
+
 def gather_wheels(lock: dict, dest: Path) -> list[Path]:
     """Download (or build) every wheel the live handbook needs into ``dest``."""
+    for wheel in kernel_wheels():
+        shutil.copy2(wheel, dest / wheel.name)
     packages = _by_name(lock)
     needed = _closure(lock, PRELOAD)
     specs = [f"{name}=={packages[name]['version']}" for name in sorted(needed - set(PURE_BUILT))]
@@ -132,6 +154,26 @@ def gather_wheels(lock: dict, dest: Path) -> list[Path]:
             shutil.copy2(REPO / name, copy / name)
         _pip("wheel", "--quiet", "--no-deps", "--wheel-dir", str(dest), str(copy))
     return sorted(dest.glob("*.whl"))
+
+
+# What starts when a page runs: the kernel, and the package with its widgets; and the wheels
+# that keep their sources beside their bytecode (the handbook's own, for readable tracebacks).
+STARTUP_IMPORTS = ("pyodide_kernel", "actionlearning.widgets")
+KEEP_SOURCES = ("actionlearning",)
+
+
+def add_bytecode(pyodide: Path, stdlib: Path, wheels: list[Path]) -> None:
+    """Compile the modules in ``wheels``, and those of the standard library's zip ``stdlib``
+    that start-up imports, with Pyodide's own Python (under Node, from the npm package at
+    ``pyodide``), into the archives (book/_widgets/compile-bytecode.mjs says how)."""
+    node = shutil.which("node")
+    if node is None:
+        raise LiteError("Node.js is needed to build the live handbook (it comes with npm): install nodejs.")
+    done = subprocess.run([node, str(COMPILE_BYTECODE), str(pyodide), str(stdlib), ",".join(STARTUP_IMPORTS),
+                           ",".join(KEEP_SOURCES), *map(str, wheels)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise LiteError(f"Compiling the live handbook's Python failed:\n{done.stderr[-3000:]}")
 
 
 def rewrite_lock(lock: dict, wheels: list[Path]) -> dict:
@@ -183,6 +225,7 @@ def assemble(out: Path, npm_pyodide: Path = NPM_PYODIDE) -> None:
         for name in CORE_FILES:
             shutil.copy2(npm_pyodide / name, pyodide / name)
         wheels = gather_wheels(lock, pyodide)
+        add_bytecode(npm_pyodide, pyodide / "python_stdlib.zip", wheels)
         (pyodide / "pyodide-lock.json").write_text(json.dumps(rewrite_lock(lock, wheels), indent=1), "utf-8")
         settings = {"disablePyPIFallback": True, "loadPyodideOptions": {"packages": list(PRELOAD)}}
         config = {"jupyter-lite-schema-version": 0, "jupyter-config-data": {

@@ -66,14 +66,22 @@ def test_a_pyodide_the_kernel_was_not_built_for_is_refused_clearly(tmp_path):
         lite.assemble(tmp_path / "lite", npm_pyodide=tmp_path / "nowhere")
 
 
-def test_the_gathered_folder_names_every_file_its_lock_lists():
-    """What make book gathered here: each wheel in the lock is there with its hash, and the app
-    will not fall back to PyPI."""
-    folder = Path(__file__).resolve().parents[2] / "_build" / "lite"
-    if not (folder / "jupyter-lite.json").is_file():
+GATHERED = Path(__file__).resolve().parents[2] / "_build" / "lite"
+
+
+def _gathered() -> Path:
+    """The live handbook's Python as make book gathered it (skip, or in CI fail, if it did not)."""
+    if not (GATHERED / "jupyter-lite.json").is_file():
         if os.environ.get("CI"):
             pytest.fail("make test gathers the live handbook's Python before the tests, but it is missing")
         pytest.skip("the live handbook's Python is gathered by make book / make test")
+    return GATHERED
+
+
+def test_the_gathered_folder_names_every_file_its_lock_lists():
+    """What make book gathered here: each wheel in the lock is there with its hash, and the app
+    will not fall back to PyPI; the kernel's own wheels start with Pyodide, not installed after."""
+    folder = _gathered()
     pyodide = folder / "static" / "pyodide"
     lock = json.loads((pyodide / "pyodide-lock.json").read_text("utf-8"))
     for entry in lock["packages"].values():
@@ -83,4 +91,50 @@ def test_the_gathered_folder_names_every_file_its_lock_lists():
     assert lock["packages"]["pyyaml"]["file_name"].endswith("py3-none-any.whl")  # pure Python
     settings = json.loads((folder / "jupyter-lite.json").read_text("utf-8"))["jupyter-config-data"]
     kernel = settings["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
-    assert kernel["disablePyPIFallback"] is True and "actionlearning" in kernel["loadPyodideOptions"]["packages"]
+    assert kernel["disablePyPIFallback"] is True
+    assert {"actionlearning", *lite.KERNEL_WHEELS} <= set(kernel["loadPyodideOptions"]["packages"]) <= set(lock["packages"])
+
+
+def test_the_gathered_python_is_bytecode_that_pyodide_imports_without_compiling():
+    """Third-party modules ship as bytecode in place of their sources (RECORD says so), the
+    handbook's own package keeps its sources with bytecode beside them, the standard library's
+    start-up modules are compiled; and Pyodide itself (under Node) starts the kernel and the
+    package from the gathered folder, every module it imports on the way loaded as bytecode."""
+    import shutil
+    import subprocess
+
+    pyodide = _gathered() / "static" / "pyodide"
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text("utf-8"))["packages"]
+    with zipfile.ZipFile(pyodide / lock["ipython"]["file_name"]) as wheel:
+        names = wheel.namelist()
+        record = wheel.read(next(n for n in names if n.endswith(".dist-info/RECORD"))).decode()
+    assert "IPython/core/interactiveshell.pyc" in names and "IPython/core/interactiveshell.py" not in names
+    assert "IPython/core/interactiveshell.pyc,," in record.splitlines()
+    with zipfile.ZipFile(pyodide / lock["actionlearning"]["file_name"]) as wheel:
+        names = wheel.namelist()
+    assert "actionlearning/practice/questions/__init__.py" in names
+    assert any(n.startswith("actionlearning/practice/questions/__pycache__/__init__.cpython-3") for n in names)
+    with zipfile.ZipFile(pyodide / "python_stdlib.zip") as stdlib:
+        assert "argparse.pyc" in stdlib.namelist()  # IPython imports it as it starts
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed here (make book needs it: it comes with npm)")
+    script = f"""
+const {{ loadPyodide }} = await import({json.dumps((pyodide / "pyodide.mjs").as_uri())});
+const py = await loadPyodide({{ indexURL: {json.dumps(str(pyodide) + "/")},
+  packages: {json.dumps(list(lite.PRELOAD))}, stdout: () => {{}}, stderr: () => {{}} }});
+console.log(py.runPython(`
+import sys
+compiled = []  # every module compiled from its source as it is imported
+sys.addaudithook(lambda event, args: compiled.append(str(args[1])) if event == "compile" and str(args[1]).endswith(".py") else None)
+for name in {list(lite.STARTUP_IMPORTS)!r}:
+    __import__(name)
+str(len(sys.modules)) + " " + ",".join(compiled)
+`));
+"""
+    done = subprocess.run([node, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    count, _, compiled_at_start = done.stdout.strip().rpartition("\n")[2].partition(" ")
+    assert int(count) > 300  # the kernel and the package really started
+    assert compiled_at_start == "", f"compiled from source as they started: {compiled_at_start}"
