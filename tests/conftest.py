@@ -36,6 +36,7 @@ PRIVATE_FOLDERS = {
     "IPYTHONDIR": "ipython",  # the kernels' profile and startup scripts
     "ACTIONLEARNING_HOME": "cohorts",
     "ACTIONLEARNING_EXCHANGE": "exchange",
+    "ACTIONLEARNING_WORKSPACE": "workspace",  # a trainee's lab (make lab)
 }
 
 

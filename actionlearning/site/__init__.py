@@ -7,5 +7,8 @@
 - :mod:`~actionlearning.site.downloads`: a clean ``.ipynb`` download for every notebook page
 - :mod:`~actionlearning.site.fixes`: fixes to the theme's pages (scripts, citations, static files)
 
-:mod:`~actionlearning.site.lab_settings` makes ``make lab`` open the pages as notebooks.
+:mod:`~actionlearning.site.lab` sets up ``make lab``: a trainee's lab on a workspace of their own
+(trainee material only), or a trainer's on the whole workbook, whose MyST pages open as notebooks
+(:mod:`~actionlearning.site.lab_settings`). :mod:`~actionlearning.site.readable` makes a page's
+MyST readable where Sphinx does not run: the trainee's lab and the live app.
 """

@@ -269,13 +269,17 @@ PYODIDE_KERNEL = {"name": "python", "display_name": "Python (Pyodide)", "languag
 
 
 def page_notebook(page: Path):
-    """A handbook page as a notebook for the live app: without facilitator notes, on the
-    browser's Python."""
+    """A handbook page as a notebook for the live app: without facilitator notes, its text
+    readable without Sphinx (actionlearning.site.readable), on the browser's Python."""
     import jupytext
 
     from actionlearning.site.editions import strip_facilitator_notes
+    from actionlearning.site.readable import readable
 
     nb = jupytext.reads(strip_facilitator_notes(page.read_text("utf-8")), fmt="md:myst")
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = readable(cell.source, page)
     nb.metadata["kernelspec"] = dict(PYODIDE_KERNEL)
     nb.metadata.pop("jupytext", None)
     return nb

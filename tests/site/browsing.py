@@ -40,9 +40,16 @@ PAGES = [f"{name}.html" for name in toc_files()]  # every page of the site, as b
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    # as the publishers' guide asks of a web server: Pyodide's module scripts and WebAssembly
+    """A web server set up as the publishers' guide (README) asks: Pyodide's module scripts and
+    WebAssembly by their types, and the site's scripts and live app kept by browsers for an hour."""
+
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
                       ".js": "text/javascript", ".wasm": "application/wasm"}
+
+    def end_headers(self):
+        if self.path.startswith(("/_static/", "/lite/")):
+            self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
 
     def log_message(self, *args):  # keep the test output readable
         pass
