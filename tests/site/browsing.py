@@ -7,8 +7,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import shutil
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -94,12 +96,18 @@ def open_page(browser, url):
     return page, errors, offsite
 
 
+# a cell that has run or is queued to: its prompt shows [*] or [n]
+RAN_OR_QUEUED = r"\[(\*|\d+)\]"
+LOST_AFTER = 20  # seconds with no cell queued: the Run All request was lost
+
+
 def run_all_until(page, widget, seen: list[str] | None = None) -> None:
-    """Run All Cells in JupyterLab or JupyterLite until ``widget`` shows. Run All is queued until
-    the kernel is up, but on a busy machine the first request can be lost while the page is
-    still settling, so ask again if nothing has run; accept a dialog (a kernel choice, a notice)
-    that would block the menu, noting it in ``seen``."""
+    """Run All Cells in JupyterLab or JupyterLite until ``widget`` shows. Run All queues every
+    cell ([*]) until the kernel is up, but on a busy machine the request can be lost while the
+    page is still settling: if no cell is queued after LOST_AFTER seconds, ask again. Accept a
+    dialog (a kernel choice, a notice) that would block the menu, noting it in ``seen``."""
     seen = seen if seen is not None else []
+    prompts = page.locator(".jp-InputArea-prompt").filter(has_text=re.compile(RAN_OR_QUEUED))
     for attempt in range(3):
         dialog = page.locator(".jp-Dialog")
         if dialog.count() and dialog.first.is_visible():
@@ -111,10 +119,13 @@ def run_all_until(page, widget, seen: list[str] | None = None) -> None:
                 page.keyboard.press("Escape")
         page.get_by_text("Run", exact=True).first.click()
         page.get_by_text("Run All Cells", exact=True).first.click()
-        try:
-            widget.wait_for(state="visible", timeout=90000)
-            return
-        except Exception as exc:
-            if attempt == 2:
-                raise AssertionError(f"the widget never showed; dialogs seen: {seen}") from exc
-            page.keyboard.press("Escape")
+        asked = time.monotonic()
+        while time.monotonic() - asked < 90:
+            if widget.is_visible():
+                return
+            if time.monotonic() - asked > LOST_AFTER and prompts.count() == 0:
+                seen.append(f"Run All lost (attempt {attempt + 1}): nothing queued after {LOST_AFTER} s")
+                break
+            page.wait_for_timeout(500)
+        page.keyboard.press("Escape")
+    raise AssertionError(f"the widget never showed; seen: {seen[-10:]}")
