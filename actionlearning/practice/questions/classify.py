@@ -281,6 +281,8 @@ def _classify_core(clause: Clause, low: str, whole: str, q: bool) -> Clause:
         return clause
     cm = CLAUSE.search(low)
     if cm and (WH_START.match(low[cm.end() :]) or AUX_SUBJECT.match(low[cm.end() :])):
+        # "In your shoes I'd go to the chief exec - what do you reckon?": advice, then the question
+        clause.advice = clause.advice or bool(ADVICE_STATEMENT.match(low[: cm.start()]))
         return _classify_core(clause, low[cm.end() :], whole, True)
     _mark(clause, "question", "closed", "reflection", low)
     _issues_for(clause, low, whole)

@@ -57,6 +57,15 @@ WH_SUBORD = re.compile(r"^(?:when|where)(?!['\w]) (?!(?:and|or|now|next|then|els
 FREE_COPULA = re.compile(r"^(?:[\w'-]+,? ){2,8}?(?:is|was|are|were|seems|sounds|means)(?![\w'])")
 WH_BARE = re.compile(rf"^(?:{_WH_WORDS})$")
 
+# A facilitator's request about the meeting's process ("Could we pause", "Can I slow us down
+# a little"): good practice, not a question of its own beside the one it introduces.
+_PROCESS = (
+    r"(?:can|could|shall|may|might) (?:we|i) (?:just )?(?:pause|stop|slow (?:down|us down|things "
+    r"down)|hold (?:on|it|off|there)|take a (?:moment|breath|step back|pause)|step back|go back|"
+    r"come back|check in|park (?:that|this))(?: (?:there|here|us|for a (?:moment|minute|second)|"
+    r"a (?:little|bit|moment|second)|for now|briefly))*"
+)
+
 FILLER = re.compile(
     r"^(?:"
     r"so yeah|so|um+|umm+|erm+|er+|uh+|ah+|oh|like|ok(?:ay)?|right|well|and|but|sorry|hmm+|"
@@ -69,7 +78,8 @@ FILLER = re.compile(
     r"tell (?:me|us)(?: this| something)?(?=\s*[:,])|"
     r"i don't know if this is a (?:stupid|silly|daft|dumb) question(?:,)?(?: but)?|"
     r"this might be a (?:stupid|silly|daft|dumb) question(?:,)?(?: but)?|"
-    r"(?:i'm )?sorry(?: to interrupt)?|to be honest|if i may|if i can"
+    r"(?:i'm )?sorry(?: to interrupt)?|to be honest|if i may|if i can|"
+    rf"{_PROCESS}(?=\s*(?:[,;:.!]|\u2014| - ))"
     r")(?![\w'])[\s,;:.!\u2014-]*"
 )
 LEADING_JUNK = re.compile(r"^[^\w']+")
@@ -236,7 +246,8 @@ META = re.compile(
     r"two things|a couple of things|a quick question|a quick one|here|in here|something here|"
     r"in|one thing|something else))?(?: here)?|(?:is|was) (?:that|this|it) (?:ok|okay|alright|"
     r"all right|fair)|does (?:that|this) make sense|do i make sense|if i may|may i|"
-    r"is it ok if i ask(?: something)?|mind if i ask(?: something)?|do you mind if i ask)$"
+    r"is it ok if i ask(?: something)?|mind if i ask(?: something)?|do you mind if i ask|"
+    rf"{_PROCESS})$"
 )
 
 # ---- issues ---------------------------------------------------------------------------------
@@ -298,17 +309,23 @@ ADVICE_Q = re.compile(
     r"how (?:could|would|can|will) it hurt|"
     r"what(?:'s| is) the (?:worst|harm|downside) (?:that )?(?:could|can|would|might) "
     r"(?:happen|come) if you|what harm|"
-    r"(?:do|don't|dont) you (?:not )?think (?:you|we) (?:should|could|ought|might|need|must|"
+    r"(?:do|don't|dont) you (?:not )?(?:think|reckon) (?:you|we) (?:should|could|ought|might|need|must|"
     r"could)(?![\w'])|"
-    r"(?:do|don't|dont) you (?:not )?think (?:it|that|this) (?:might|would|could|may|'d)? ?"
+    r"(?:do|don't|dont) you (?:not )?(?:think|reckon) (?:it|that|this)(?:'d| might| would| could| may)? ?"
     r"(?:help|be (?:better|worth|good|useful|helpful|an idea|wise|best))|"
     rf"(?:do|don't|dont) you (?:not )?think (?:it|that|this)(?:'d| would| might| could) "
     rf"(?:be {_CMP}|make (?:more )?sense)|"
-    r"(?:do|don't|dont) you (?:not )?think (?:a|an|some|the|getting|having|bringing|asking)"
+    r"(?:do|don't|dont) you (?:not )?(?:think|reckon) (?:a|an|some|the|getting|having|bringing|asking)"
     r" [^?]{0,60}(?:would|could|might|will) (?:help|sort|fix|solve|work|make)|"
     r"(?:should|shouldn't|ought) (?:you|we)(?![\w'])|"
     r"(?:would|will|could) you (?:ever )?(?:consider|think about|be open to|be willing to|try|"
-    r"be prepared to)(?![\w'])|"
+    r"be prepared to|be up for|fancy)(?![\w'])|"
+    r"(?:is there )?(?:any|much|some) mileage in|is there (?:not )?(?:a|any) (?:case|argument) "
+    r"for|"
+    r"(?:if|whether) it(?:'d| would| might| could| may)? (?:not )?(?:be )?(?:worth|help|make "
+    r"sense|be (?:a good idea|an idea|better|useful|wise))(?![\w'])|"
+    r"what (?:do|would) you (?:think|reckon|feel) (?:about|of|to) (?!(?:being|feeling|having "
+    r"been)(?![\w']))[a-z]+ing(?![\w'])|"
     r"(?:would|wouldn't) you be better(?![\w'])|"
     r"is there (?:not )?(?:any reason (?:why )?(?:you|we) (?:couldn't|can't|shouldn't|"
     r"wouldn't|don't)|any way (?:you|we) (?:could|can|might)|(?:someone|somebody|anyone|"
@@ -343,7 +360,7 @@ ADVICE_STATEMENT = re.compile(
     r"^(?:"
     r"i'd (?!(?:love|like|be|just like|really like|say|guess|imagine|wonder)\b)|"
     r"i would (?!(?:love|like|be|say|guess|imagine|wonder)\b)|"
-    r"if i (?:were|was) you|you (?:should|could|need to|ought to|might want to|must|may want to)"
+    r"if i (?:were|was) you|in your (?:shoes|position|place)|if (?:it|that) (?:were|was) me|you (?:should|could|need to|ought to|might want to|must|may want to)"
     r"(?! (?:be|have been|feel)\b)|try (?!to be\b)|maybe (?:just )?(?:try|ask|talk|ring|go|get|"
     r"email|speak|escalate)|perhaps (?:try|you could|you should)|definitely (?:worth|try|go)|"
     r"it (?:might|would|could|may) (?:help|be worth|be good|be useful)|it'd (?:help|be worth|"
@@ -374,7 +391,14 @@ LEADING = re.compile(
     r"are|were|was|has|have|is|must)(?![\w'])|"
     r"^what(?:'s| is| was) so (?:frightening|scary|bad|hard|difficult|wrong|threatening|awful|"
     r"terrible|risky|dangerous)\b|"
-    r"^(?:so )?(?:the|it's|its) (?:real )?(?:problem|issue) (?:is|here is|really is)\b"
+    r"^(?:so )?(?:the|it's|its) (?:real )?(?:problem|issue) (?:is|here is|really is)\b|"
+    # a hypothesis checked with a loaded word: "Is it fair to say you've already decided?"
+    r"^(?:is it|would it be|is that|would that be) (?:fair|true|accurate) to say (?:that )?[^,]{0,40}?"
+    r"\b(?:already|just|never|always|really|actually|secretly|deep down)\b|"
+    r"\bor (?:is|was|are|were) (?:it|that|this|they) (?:really|actually|more|just|simply)\b|"
+    # the asker's own answer, offered after the question: "Who's the real blocker, your director?"
+    r"^(?:who|what|which)\b[^,]{3,},\s*(?:maybe |perhaps |probably |possibly )?(?:your|the|his|"
+    r"her|their|our|that|those|these) [\w'-]+(?: [\w'-]+){0,3}$"
 )
 RHETORICAL = re.compile(
     r"\b(?:cop[- ]?out|an excuse|a bit of an excuse|naive|defensive|convenient|controlling|"
@@ -393,6 +417,8 @@ RHETORICAL = re.compile(
     r"|\b(?:didn't|did not|not|never|don't|doesn't|haven't|hasn't|aren't|isn't)"
     r"(?: (?:you|they|she|he|we))? even\b"
     r"|\bpassing the buck\b"
+    r"|\bthe only (?:one|person) (?:doing|who does|who's doing|that does|pulling) any\b"
+    r"|\bhow's that working(?: out)? for you\b|^(?:it )?must be nice\b"
     r"|^what (?:did|do|were) you (?:expect|think would happen)\b"
     r"|^(?:really|seriously|honestly|come on|are you kidding|you're kidding|really though)$"
     r"|^(?:do|did|does|are|were) (?:you|they|she|he) (?:really|honestly|actually|seriously) "
