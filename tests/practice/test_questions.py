@@ -451,6 +451,49 @@ def test_stacked_form_is_the_first_real_question():
     assert "2 questions" in closed_first.feedback
 
 
+# The issue a turn's feedback is about, when it has several: the order feedback_for takes them in.
+FEEDBACK_ORDER = ("advice", "rhetorical", "leading", "stacked", "why", "long")
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().strip(" ?.!").split()) == " ".join(b.lower().strip(" ?.!").split())
+
+
+def test_every_suggestion_differs_and_removes_the_fault_it_names(corpus):
+    """Over the development corpus: a suggested rewrite is never the question itself, and never
+    has the fault its feedback names (issue 17: a stacked question's rewrite was the same one)."""
+    unhelpful = []
+    for item in corpus:
+        result = assess(item["text"])
+        if not result.is_question or result.suggestion is None:
+            continue
+        named = next((i for i in FEEDBACK_ORDER if i in result.issues), None)
+        if _same(result.suggestion, item["text"]) or (named and named in assess(result.suggestion).issues):
+            unhelpful.append((item["text"], named, result.suggestion))
+    assert unhelpful == []
+
+
+# clean open wh-questions of four words or more from the corpus, as written
+_clean_open = [i["text"] for i in yaml.safe_load(CORPUS_PATH.read_text("utf-8"))
+               if i["form"] == "open" and not i["issues"] and i["text"].endswith("?")
+               and len(i["text"].split()) >= 4 and i["text"].split()[0].lower().startswith(("what", "how"))][:120]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_clean_open), min_size=2, max_size=3, unique=True), st.booleans())
+def test_stacked_questions_are_split_into_the_first_alone(parts, one_sentence):
+    """Two or three clean open questions from the corpus, asked in one turn, as separate
+    sentences or joined by "and": flagged stacked, and the rewrite is the first alone."""
+    if one_sentence:  # "What would help, and what's in the way?"
+        text = ", and ".join([parts[0].rstrip("?")] + [p[0].lower() + p[1:].rstrip("?") for p in parts[1:]]) + "?"
+    else:
+        text = " ".join(parts)
+    result = assess(text)
+    assert "stacked" in result.issues, text
+    assert result.suggestion and not _same(result.suggestion, text)
+    assert "stacked" not in assess(result.suggestion).issues, (text, result.suggestion)
+
+
 @pytest.mark.parametrize(
     "text",
     [

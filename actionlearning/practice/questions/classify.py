@@ -289,12 +289,12 @@ def _classify_core(clause: Clause, low: str, whole: str, q: bool) -> Clause:
     return clause
 
 
-def _count_extra(low: str) -> int:
-    """How many further questions a sentence asks after its first (for "stacked")."""
-    n = 0
+def further_questions(low: str):
+    """Where each further question in a sentence starts, after its first (for "stacked"):
+    the matches of EXTRA_Q that begin a real question."""
     for k, m in enumerate(EXTRA_Q.finditer(low)):
-        if n >= 4 or k >= 40:
-            break  # enough to call it stacked; keeps huge input linear
+        if k >= 40:
+            return  # enough to call it stacked; keeps huge input linear
         rest = low[m.end() : m.end() + 60]
         if m.start() <= 12 and WH_BARE.match(low[: m.start()].strip()):
             continue  # "When and where does the panel meet?" is one question
@@ -302,7 +302,16 @@ def _count_extra(low: str) -> int:
             continue  # "..., do you think?" or a tag: "..., isn't it?"
         if OR_WORD.search(m.group(0)) and OR_AUX.match(rest):
             continue  # either/or: "Is it the money, or is it trust?"
+        yield m
+
+
+def _count_extra(low: str) -> int:
+    """How many further questions a sentence asks after its first (at most 4)."""
+    n = 0
+    for _ in further_questions(low):
         n += 1
+        if n >= 4:
+            break
     return n
 
 

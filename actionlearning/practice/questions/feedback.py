@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from actionlearning.practice.questions.classify import Clause, original_case
+from actionlearning.practice.questions.classify import Clause, further_questions, original_case
 from actionlearning.practice.questions.sentences import WORD
 from actionlearning.practice.questions.vocabulary import LONG_REASON, LONG_WORDS
 
@@ -89,8 +89,12 @@ def _advice_idea(clause: Clause) -> str | None:
     return original_case(clause, m.group(1)) if m else None
 
 
-def _as_question(clause: Clause, drop_reason: bool = False) -> str:
+def _as_question(clause: Clause, drop_reason: bool = False, first_only: bool = False) -> str:
     core = clause.core
+    if first_only:  # "What did the head say, and how did you respond?": the first question alone
+        further = next(further_questions(core), None)
+        if further:
+            core = core[: further.start()].rstrip(" ,;:-\u2014")
     reason = LONG_REASON.search(core) if drop_reason else None
     if reason and reason.start() > 0:
         core = core[: reason.start()].rstrip(" ,;:-\u2014")
@@ -133,7 +137,7 @@ def feedback_for(
             "How do you see it?",
         )
     if "stacked" in issues:
-        first = _as_question(asked[0])
+        first = _as_question(asked[0], first_only=True)
         return (
             f"This asks {count} questions at once, so the presenter has to choose which to "
             "answer and usually takes the last or the easiest. Ask one, then let the silence "
