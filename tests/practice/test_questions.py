@@ -674,3 +674,24 @@ def test_a_when_clause_before_the_question_is_not_a_second_question(text, form):
     assert (result.is_question, result.form, result.issues) == (True, form, ())
     stacked = assess("When the panel said no, what did you notice, and what did you do next?")
     assert (stacked.form, stacked.issues) == ("open", ("stacked",))
+
+
+@pytest.mark.parametrize("text", [
+    "I'm wondering if it might be worth talking to the safeguarding lead first?",
+    "Is there any mileage in asking the heads?",
+    "What do you think about asking the heads to co-chair?",
+    "Who do you think is the real blocker here, your director?",
+    "Is it fair to say you've already decided?",
+])
+def test_a_judgement_call_says_so_and_invites_disagreement(text):
+    """Issue 17: where the reading rests on a cue experienced facilitators weigh differently,
+    the feedback says so and invites the trainee to argue with it."""
+    result = assess(text)
+    assert result.issues and "experienced facilitators might hear it differently" in result.feedback
+
+
+@pytest.mark.parametrize("text", [
+    "Have you thought about asking HR?", "Don't you think she's right?", "What's getting in the way?",
+])
+def test_a_clear_reading_does_not_hedge(text):
+    assert "might hear it differently" not in assess(text).feedback

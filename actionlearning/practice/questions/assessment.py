@@ -82,6 +82,13 @@ def _safe_str(value: object) -> str:
         return ""
 
 
+# Said where the reading rests on a cue that experienced facilitators weigh differently.
+DOUBT = (
+    " This is a judgement call: experienced facilitators might hear it differently. If you "
+    "meant it otherwise, say why; you may be right."
+)
+
+
 def _assess(text: str) -> tuple[QuestionAssessment, str]:
     if not text.strip():
         return _empty(text), ""
@@ -129,6 +136,8 @@ def _assess(text: str) -> tuple[QuestionAssessment, str]:
         found.add("long")
     issues = tuple(i for i in ISSUES if i in found)
     feedback, suggestion = feedback_for(main, issues, count, words, asked)
+    if issues and any(c.doubt for c in asked):
+        feedback += DOUBT
     return QuestionAssessment(
         text=text,
         is_question=True,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from actionlearning.practice.questions.sentences import WORD, Sentence
 from actionlearning.practice.questions.vocabulary import (
     ABOUT_PREFIX,
+    ADVICE_HEDGED,
     ADVICE_Q,
     ADVICE_STATEMENT,
     AUX_START,
@@ -28,6 +29,7 @@ from actionlearning.practice.questions.vocabulary import (
     LATER_VERB,
     LEADING,
     LEADING_JUNK,
+    LEADING_SOFT,
     META,
     NEG_INTERROG,
     NOT_VOCATIVE,
@@ -74,6 +76,7 @@ class Clause:
     rhetorical: bool = False
     why: bool = False
     advice_stmt: bool = False
+    doubt: bool = False  # read from a cue experienced facilitators might weigh differently
     sent_raw: str = ""  # the whole sentence, original case (for suggestions)
     sent_low: str = ""
 
@@ -319,9 +322,13 @@ def _issues_for(clause: Clause, core: str, whole: str) -> None:
     clause.advice = clause.advice or bool(ADVICE_Q.match(core))
     if not clause.advice and ADVICE_Q.match(whole) and not REQ_WRAPPED.match(whole):
         clause.advice = True
+    if not clause.advice and ADVICE_HEDGED.match(core):
+        clause.advice = clause.doubt = True
     text = core if core else whole
     clause.rhetorical = bool(RHETORICAL.search(text))
     leading = bool(NEG_INTERROG.match(text) or LEADING.search(text))
+    if not leading and LEADING_SOFT.search(text):
+        leading = clause.doubt = True
     if WHY_ADVICE.match(text):
         leading = False
     clause.leading = clause.leading or leading

@@ -320,12 +320,7 @@ ADVICE_Q = re.compile(
     r"(?:should|shouldn't|ought) (?:you|we)(?![\w'])|"
     r"(?:would|will|could) you (?:ever )?(?:consider|think about|be open to|be willing to|try|"
     r"be prepared to|be up for|fancy)(?![\w'])|"
-    r"(?:is there )?(?:any|much|some) mileage in|is there (?:not )?(?:a|any) (?:case|argument) "
-    r"for|"
-    r"(?:if|whether) it(?:'d| would| might| could| may)? (?:not )?(?:be )?(?:worth|help|make "
-    r"sense|be (?:a good idea|an idea|better|useful|wise))(?![\w'])|"
-    r"what (?:do|would) you (?:think|reckon|feel) (?:about|of|to) (?!(?:being|feeling|having "
-    r"been)(?![\w']))[a-z]+ing(?![\w'])|"
+
     r"(?:would|wouldn't) you be better(?![\w'])|"
     r"is there (?:not )?(?:any reason (?:why )?(?:you|we) (?:couldn't|can't|shouldn't|"
     r"wouldn't|don't)|any way (?:you|we) (?:could|can|might)|(?:someone|somebody|anyone|"
@@ -353,6 +348,18 @@ ADVICE_Q = re.compile(
     rf"(?:it'd|it would|it might|it could|that'd|that would) be {_CMP}|"
     r"(?:if|whether) you(?:'ve| have)? (?:ever )?(?:thought|considered|tried|looked)|"
     rf"{_WHY_NOT_DONE}"
+    r")"
+)
+# Advice in the gentlest British hedges: most facilitators hear a suggestion in them, but the
+# asker may be genuinely curious, so the feedback says so and invites the trainee to disagree.
+ADVICE_HEDGED = re.compile(
+    r"^(?:"
+    r"(?:is there )?(?:any|much|some) mileage in|is there (?:not )?(?:a|any) (?:case|argument) "
+    r"for|"
+    r"(?:if|whether) it(?:'d| would| might| could| may)? (?:not )?(?:be )?(?:worth|help|make "
+    r"sense|be (?:a good idea|an idea|better|useful|wise))(?![\w'])|"
+    r"what (?:do|would) you (?:think|reckon|feel) (?:about|of|to) (?!(?:being|feeling|having "
+    r"been)(?![\w']))[a-z]+ing(?![\w'])"
     r")"
 )
 # Advice said as a statement before or after the question in the same turn.
@@ -391,7 +398,10 @@ LEADING = re.compile(
     r"are|were|was|has|have|is|must)(?![\w'])|"
     r"^what(?:'s| is| was) so (?:frightening|scary|bad|hard|difficult|wrong|threatening|awful|"
     r"terrible|risky|dangerous)\b|"
-    r"^(?:so )?(?:the|it's|its) (?:real )?(?:problem|issue) (?:is|here is|really is)\b|"
+    r"^(?:so )?(?:the|it's|its) (?:real )?(?:problem|issue) (?:is|here is|really is)\b"
+)
+# Leading by a cue that experienced facilitators weigh differently: the feedback says so.
+LEADING_SOFT = re.compile(
     # a hypothesis checked with a loaded word: "Is it fair to say you've already decided?"
     r"^(?:is it|would it be|is that|would that be) (?:fair|true|accurate) to say (?:that )?[^,]{0,40}?"
     r"\b(?:already|just|never|always|really|actually|secretly|deep down)\b|"
