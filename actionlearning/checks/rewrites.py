@@ -136,15 +136,17 @@ def score_rewrite(
         if steering:
             return _result(item, 0.0, f"a closed question that still {steers}. {feedback}")
         return _result(item, 0.5, f"the advice has gone, but the question is closed. {feedback}")
-    if steering:
-        return _result(item, 0.25, f"open in form, but it still {steers}. {feedback}")
-    if carries_idea(text, original):
+    # an open wrapper round the original suggestion ("What do you think about asking...?"):
+    # named as the original idea, whether or not the reading also hears it as advice
+    if carries_idea(text, original) and set(steering) <= {"advice"}:
         return _result(
             item, 0.5,
             "open, but it still carries the original idea, so the presenter would be reacting to "
             "the asker's solution rather than finding their own; ask about what they see, want "
             "or notice",
         )
+    if steering:
+        return _result(item, 0.25, f"open in form, but it still {steers}. {feedback}")
     normal = _normal(text)
     for other, earlier_text in (earlier or {}).items():
         if normal == earlier_text:
