@@ -108,6 +108,11 @@ def run_all_until(page, widget, seen: list[str] | None = None) -> None:
     dialog (a kernel choice, a notice) that would block the menu, noting it in ``seen``."""
     seen = seen if seen is not None else []
     prompts = page.locator(".jp-InputArea-prompt").filter(has_text=re.compile(RAN_OR_QUEUED))
+    if page.locator("#jp-main-statusbar").count():  # JupyterLab (the live app has no status bar)
+        try:  # a request made once the kernel is up is not lost: wait for it ("| Idle")
+            page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\|\s*Idle")).first.wait_for(timeout=60000)
+        except Exception:
+            seen.append("the kernel did not say it was idle within 60 s; running all anyway")
     for attempt in range(3):
         dialog = page.locator(".jp-Dialog")
         if dialog.count() and dialog.first.is_visible():

@@ -179,6 +179,8 @@ def test_a_trainees_lab_shows_trainee_material_only_and_a_trainers_everything(br
         page.locator(".jp-DirListing-item[title^='Name: exercises']").wait_for(timeout=30000)
         browser_items = page.locator(".jp-DirListing-content .jp-DirListing-itemName").all_inner_texts()
         assert sorted(browser_items) == ["book", "exercises"], browser_items
+        # markdown cells are rendered a moment after the notebook shows: wait for the first citation
+        page.locator(".jp-MarkdownOutput", has_text="(Revans, 2011)").first.wait_for(timeout=60000)
         text = page.locator(".jp-Notebook").inner_text()
         assert "(Revans, 2011)" in text and "Before the session." not in text
         assert not re.search(r"\{(term|cite:p|cite:t|doc|download|facilitator-note)\}", text)
