@@ -320,6 +320,12 @@ ADVICE_Q = re.compile(
     r"(?:should|shouldn't|ought) (?:you|we)(?![\w'])|"
     r"(?:would|will|could) you (?:ever )?(?:consider|think about|be open to|be willing to|try|"
     r"be prepared to|be up for|fancy)(?![\w'])|"
+    r"what would stop you (?:from )?(?:just )?[a-z]+ing(?![\w'])|(?:would|could|will|can) it hurt to|"
+    r"(?:do|would) you (?:want|like) to (?:try|consider|think about|have a go at|give|ask|talk to|"
+    r"speak to|ring|call|email|invite|involve|bring|run|set up|take)(?![\w'])|"
+    r"(?:would|could|might) (?:a|an|some|the|that|this|it|[a-z]+ing)\b[^?]{0,50}\bbe an option\b|"
+    r"(?:might|could|would|may) (?:it )?be worth|worth (?:a|an|asking|talking|trying|checking|"
+    r"having|getting|ringing|speaking|looking|raising)(?![\w'])|"
 
     r"(?:would|wouldn't) you be better(?![\w'])|"
     r"is there (?:not )?(?:any reason (?:why )?(?:you|we) (?:couldn't|can't|shouldn't|"
@@ -359,12 +365,14 @@ ADVICE_HEDGED = re.compile(
     r"(?:if|whether) it(?:'d| would| might| could| may)? (?:not )?(?:be )?(?:worth|help|make "
     r"sense|be (?:a good idea|an idea|better|useful|wise))(?![\w'])|"
     r"what (?:do|would) you (?:think|reckon|feel) (?:about|of|to) (?!(?:being|feeling|having "
-    r"been)(?![\w']))[a-z]+ing(?![\w'])"
+    r"been)(?![\w']))[a-z]+ing(?![\w'])|"
+    r"(?:is there )?(?:any|much) point (?:in )?(?!(?:carrying on|going on)\b)[a-z]+ing(?![\w'])"
     r")"
 )
 # Advice said as a statement before or after the question in the same turn.
 ADVICE_STATEMENT = re.compile(
     r"^(?:"
+    r"i(?:'d| would) be (?:tempted|inclined) to|i'd probably|"
     r"i'd (?!(?:love|like|be|just like|really like|say|guess|imagine|wonder)\b)|"
     r"i would (?!(?:love|like|be|say|guess|imagine|wonder)\b)|"
     r"if i (?:were|was) you|in your (?:shoes|position|place)|if (?:it|that) (?:were|was) me|you (?:should|could|need to|ought to|might want to|must|may want to)"
@@ -402,6 +410,8 @@ LEADING = re.compile(
 )
 # Leading by a cue that experienced facilitators weigh differently: the feedback says so.
 LEADING_SOFT = re.compile(
+    # the answer taken for granted before it is asked: "Presumably the heads were consulted?"
+    r"^(?:presumably|i take it|obviously|clearly|no doubt)\b|"
     # a hypothesis checked with a loaded word: "Is it fair to say you've already decided?"
     r"^(?:is it|would it be|is that|would that be) (?:fair|true|accurate) to say (?:that )?[^,]{0,40}?"
     r"\b(?:already|just|never|always|really|actually|secretly|deep down)\b|"
@@ -429,6 +439,12 @@ RHETORICAL = re.compile(
     r"|\bpassing the buck\b"
     r"|\bthe only (?:one|person) (?:doing|who does|who's doing|that does|pulling) any\b"
     r"|\bhow's that working(?: out)? for you\b|^(?:it )?must be nice\b"
+    r"|^(?:i )?bet (?:that|it|they|you|he|she)\b|^since when\b"
+    r"|^(?:are|were) you (?:really|seriously|honestly|actually) (?:going|planning|expecting|telling|"
+    r"saying)\b"
+    r"|\bwhat (?:you're|you are|they're|they are|we're|we are) paid (?:for|to do)\b"
+    r"|\b(?:nobody|no one|no-one) (?:thought|think) to\b"
+    r"|^(?:is|are) (?:anyone|anybody|we) (?:really |honestly |actually )?surprised\b"
     r"|^what (?:did|do|were) you (?:expect|think would happen)\b"
     r"|^(?:really|seriously|honestly|come on|are you kidding|you're kidding|really though)$"
     r"|^(?:do|did|does|are|were) (?:you|they|she|he) (?:really|honestly|actually|seriously) "
