@@ -473,13 +473,15 @@ def test_every_suggestion_differs_and_removes_the_fault_it_names(corpus):
     assert unhelpful == []
 
 
-# clean open wh-questions of four words or more from the corpus, as written
+# clean, simple open wh-questions of four words or more from the corpus, as written: one clause
+# each (no commas, dashes or "and"), so that joining them makes exactly a stack of questions
 _clean_open = [i["text"] for i in yaml.safe_load(CORPUS_PATH.read_text("utf-8"))
                if i["form"] == "open" and not i["issues"] and i["text"].endswith("?")
-               and len(i["text"].split()) >= 4 and i["text"].split()[0].lower().startswith(("what", "how"))][:120]
+               and len(i["text"].split()) >= 4 and i["text"].split()[0].lower().startswith(("what", "how"))
+               and not any(mark in i["text"] for mark in (",", ";", "\u2013", "\u2014", " - ", " and "))][:120]
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(_clean_open), min_size=2, max_size=3, unique=True), st.booleans())
 def test_stacked_questions_are_split_into_the_first_alone(parts, one_sentence):
     """Two or three clean open questions from the corpus, asked in one turn, as separate
