@@ -9,12 +9,14 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from actionlearning.cohort.create import create_cohort
-from actionlearning.cohort.lock import CohortBusy, writing
+from actionlearning.cohort.lock import LOCK, CohortBusy, writing
 from actionlearning.cohort.release import release
 from tests import cohort_support as ts
 from tests.conftest import REPO
@@ -87,14 +89,18 @@ def test_two_autogrades_and_a_collect_at_once(tmp_path):
     first_logs = {p.name: p.read_bytes() for p in first.iterdir()}
     ts.submit(cohort, "t03", ts.answered(cohort), work=tmp_path / "trainees")  # late: the next collect
 
-    runs = [subprocess.Popen(_command(cohort, tmp_path, step), cwd=REPO, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
-            for step in ("autograde", "autograde", "collect")]
+    # the three start while the test holds the lock, so that all three meet it however the
+    # machine schedules them (a fast collect could otherwise finish before the others start)
+    with writing(cohort, "the test"):
+        runs = [subprocess.Popen(_command(cohort, tmp_path, step), cwd=REPO, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+                for step in ("autograde", "autograde", "collect")]
+        _until_waiting(cohort.root / LOCK, 3)
     outs = [(run.wait(600), *run.communicate()) for run in runs]
     context = "\n---\n".join(out + err for _, out, err in outs)
     assert [code for code, _, _ in outs] == [0, 0, 0], context
     assert "FAILED" not in context and "IntegrityError" not in context, context
-    assert sum("Waiting: `" in err for _, _, err in outs) == 2, context  # two waited, one at a time
+    assert sum("Waiting: `" in err for _, _, err in outs) == 3, context  # each waited, then took turns
 
     records = json.loads((cohort.root / "records" / f"{S}.json").read_text("utf-8"))["trainees"]
     assert {"exchange", "screen"} <= set(records["t03"]), "collect's records were lost"
@@ -102,6 +108,19 @@ def test_two_autogrades_and_a_collect_at_once(tmp_path):
     assert {p.name: p.read_bytes() for p in first.iterdir()} == first_logs  # kept as it was
     # the first collect's, then autograde's, collect's, and the other autograde's if it graded t03
     assert len(list(logs.iterdir())) >= 3
+
+
+def _until_waiting(lock: Path, count: int, timeout: float = 180) -> None:
+    """Until ``count`` processes are blocked on ``lock`` (Linux lists them in /proc/locks, each
+    line marked "->", with the file's inode)."""
+    inode = f":{lock.stat().st_ino} "
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        waiting = [line for line in Path("/proc/locks").read_text().splitlines() if "->" in line and inode in line]
+        if len(waiting) >= count:
+            return
+        time.sleep(0.2)
+    pytest.fail(f"{count} commands did not reach the cohort's lock within {timeout:.0f} s")
 
 
 def _command(cohort, tmp_path, step: str) -> list[str]:
