@@ -43,8 +43,8 @@ PRELOAD = ("micropip", "ipython", "jedi", "comm", "piplite", "ipykernel", "pyodi
 # The kernel's own wheels, which its JupyterLab extension carries (else it installs them one by
 # one with micropip after Pyodide has started).
 KERNEL_WHEELS = ("piplite", "ipykernel", "pyodide-kernel")
-KERNEL_PYPI = Path(sys.prefix, "share", "jupyter", "labextensions", "@jupyterlite", "pyodide-kernel-extension",
-                   "static", "pypi")
+LABEXTENSIONS = Path(sys.prefix, "share", "jupyter", "labextensions")
+KERNEL_PYPI = LABEXTENSIONS / "@jupyterlite" / "pyodide-kernel-extension" / "static" / "pypi"
 # From PyPI, beside what Pyodide's lock names for the packages above, at the versions installed
 # here: the widgets' Python and JavaScript halves must match.
 FROM_PYPI = ("ipywidgets", "jupyterlab-widgets", "comm", "ipython-pygments-lexers")
@@ -199,8 +199,7 @@ LAB_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-k
 def _extensions() -> list[str]:
     """The JupyterLab extensions the live handbook loads: the widgets' and the kernel's (not
     nbgrader's formgrader, which has no place in a trainee's practice)."""
-    root = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
-    found = [root / name for name in LAB_EXTENSIONS]
+    found = [LABEXTENSIONS / name for name in LAB_EXTENSIONS]
     missing = [str(p) for p in found if not (p / "package.json").is_file()]
     if missing:
         raise LiteError(f"JupyterLab extensions missing: {', '.join(missing)}; run `make book` to install them.")

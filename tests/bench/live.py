@@ -12,10 +12,9 @@ from __future__ import annotations
 import gzip
 import os
 import time
-from urllib.parse import urlparse
 
 from tests.conftest import SITE, build_book, site_lock
-from tests.site.browsing import CHROMIUM, CHROMIUM_ARGS, run_all_until, serving
+from tests.site.browsing import CHROMIUM, CHROMIUM_ARGS, keep_local, run_all_until, serving, site_files
 
 PAGE = "book/sessions/session-01"
 
@@ -52,27 +51,16 @@ def run() -> None:
     fetched: list[str] = []
     offsite: list[str] = []
 
-    def local_only(route):
-        if route.request.url.startswith(base):
-            fetched.append(route.request.url)
-            route.continue_()
-        elif route.request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            offsite.append(route.request.url)
-            route.abort()
-
     with serving(SITE) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.route("**/*", local_only)
+        context.route("**/*", keep_local(base, fetched, offsite))
         cold = _first_response(context, base)
         first_visit = list(fetched)
         cached = _first_response(context, base)  # the same browser: its cache kept
         browser.close()
 
-    files = {SITE / urlparse(url).path.lstrip("/") for url in first_visit}
-    files = {f for f in files if f.is_file()}
+    files = site_files(SITE, first_visit)
     raw = sum(f.stat().st_size for f in files)
     packed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
     app = sum(f.stat().st_size for f in (SITE / "lite").rglob("*") if f.is_file())

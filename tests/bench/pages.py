@@ -8,31 +8,21 @@ Run with ``python -m tests.bench.pages`` (or call ``run()``). Prints figures onl
 from __future__ import annotations
 
 import gzip
-from urllib.parse import urlparse
 
 from tests.conftest import SITE, build_book, site_lock
-from tests.site.browsing import CHROMIUM, CHROMIUM_ARGS, PAGE_LIMIT, PAGES, serving
+from tests.site.browsing import CHROMIUM, CHROMIUM_ARGS, PAGE_LIMIT, PAGES, keep_local, serving, site_files
 
 
 def _fetched(browser, base: str, path: str) -> set:
     """The site's files a first visit to ``path`` fetches (a fresh browser context: no cache)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     urls: list[str] = []
-
-    def local_only(route):
-        if route.request.url.startswith(base):
-            urls.append(route.request.url)
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", local_only)
+    context.route("**/*", keep_local(base, urls))
     page = context.new_page()
     page.goto(f"{base}/{path}")
     page.wait_for_load_state("networkidle")
     context.close()
-    files = {SITE / urlparse(url).path.lstrip("/") for url in urls}
-    return {f for f in files if f.is_file()}
+    return site_files(SITE, urls)
 
 
 def run() -> None:

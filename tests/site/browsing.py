@@ -13,6 +13,7 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -73,6 +74,30 @@ def serving(directory: Path):
 PAGE_BYTES = """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
     .reduce((bytes, entry) => bytes + entry.decodedBodySize, 0)"""
 PAGE_LIMIT = 2_000_000
+
+
+def keep_local(base: str, fetched: list[str], offsite: list[str] | None = None):
+    """A Playwright route handler for the benchmarks: requests to ``base`` go through and are
+    noted in ``fetched``; a page's own data: and blob: addresses go through; anything else is
+    refused (and noted in ``offsite``)."""
+    def handle(route):
+        url = route.request.url
+        if url.startswith(base):
+            fetched.append(url)
+            route.continue_()
+        elif url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            if offsite is not None:
+                offsite.append(url)
+            route.abort()
+    return handle
+
+
+def site_files(site: Path, urls) -> set[Path]:
+    """The files of the built site that ``urls`` fetched."""
+    files = {site / urlparse(url).path.lstrip("/") for url in urls}
+    return {f for f in files if f.is_file()}
 
 
 def open_page(browser, url):
