@@ -8,7 +8,6 @@ import shutil
 from html import unescape
 
 import pytest
-import yaml
 
 from actionlearning.course.programme import load_programme
 from tests.conftest import REPO, build_book, secret_lines
@@ -27,11 +26,10 @@ SESSION_HEADINGS = [
 
 
 def toc_files() -> list[str]:
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text("utf-8"))
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [c["file"] for c in part["chapters"]]
-    return files
+    """Every page the table of contents lists, by its name in the repository (book/intro)."""
+    from actionlearning.site.lab import toc_pages
+
+    return [page.relative_to(REPO).with_suffix("").as_posix() for page in toc_pages(REPO)]
 
 
 def session_pages() -> list:
