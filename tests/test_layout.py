@@ -122,3 +122,16 @@ def test_the_graph_sees_real_imports():
     assert "actionlearning.simulation.checker" in graph["actionlearning.simulation.loader"]
     assert "actionlearning.cohort.status" in graph["actionlearning.cohort.autograde"]
     assert "actionlearning.course.programme" in graph["actionlearning.site.programme_tables"]
+
+
+def test_every_data_file_in_the_package_ships_with_it():
+    """A file the package reads at run time (a scenario, a model) is listed in pyproject.toml's
+    package data, or the installed package (and the handbook's browser kernel) goes without it."""
+    import fnmatch
+    import tomllib
+
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]["actionlearning"]
+    data = [p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    assert data, "the package holds data files"
+    assert [f for f in data if not any(fnmatch.fnmatch(f, pattern) for pattern in patterns)] == []

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from actionlearning.practice.questions.classify import Clause, classify_sentence
 from actionlearning.practice.questions.feedback import feedback_for
-from actionlearning.practice.questions.sentences import WORD, normalise, split_sentences
+from actionlearning.practice.questions.learned import features, learned_issues
+from actionlearning.practice.questions.sentences import WORD, Sentence, normalise, split_sentences
 from actionlearning.practice.questions.vocabulary import (
     ISSUES,
     LONG_REASON,
@@ -37,17 +38,20 @@ class QuestionAssessment:
 # Assessing a turn
 
 
+def _no_question(text: str, feedback: str, suggestion: str | None = None) -> QuestionAssessment:
+    """An assessment of a turn that holds no question to assess."""
+    return QuestionAssessment(text=text, is_question=False, form=None, issues=(), feedback=feedback,
+                              suggestion=suggestion)
+
+
 def _empty(text: str) -> QuestionAssessment:
-    return QuestionAssessment(
-        text=text,
-        is_question=False,
-        form=None,
-        issues=(),
-        feedback=(
+    return _no_question(
+        text,
+        (
             "There's nothing here yet. Write the question you would ask the presenter, in "
             "your own words; an open question beginning 'What' or 'How' is a good place to start."
         ),
-        suggestion="What would a good outcome look like for you?",
+        "What would a good outcome look like for you?",
     )
 
 
@@ -63,12 +67,9 @@ def assess_safely(text: str) -> tuple[QuestionAssessment, str]:
     try:
         return _assess(text)
     except Exception:  # pragma: no cover - a last line of defence; the rules should not raise
-        return QuestionAssessment(
-            text=text,
-            is_question=False,
-            form=None,
-            issues=(),
-            feedback=(
+        return _no_question(
+            text,
+            (
                 "Sorry, this couldn't be read as a question. Try writing it as one short "
                 "sentence, as you would say it to the presenter."
             ),
@@ -89,33 +90,31 @@ DOUBT = (
 )
 
 
-def _assess(text: str) -> tuple[QuestionAssessment, str]:
-    if not text.strip():
-        return _empty(text), ""
-    norm, capped = normalise(text)
-    sentences = split_sentences(norm)
-    if not sentences:
-        return QuestionAssessment(
-            text=text,
-            is_question=False,
-            form=None,
-            issues=(),
-            feedback=(
-                "There are no words here to read as a question. Try writing the question you "
-                "would ask the presenter, for example 'What matters most to you in this?'"
-            ),
-            suggestion="What matters most to you in this?",
-        ), ""
+@dataclass
+class _Reading:
+    """What the rules make of a turn that holds a question, before any feedback is written."""
+
+    sentences: list[Sentence]
+    main: Clause
+    asked: list[Clause]
+    count: int  # real questions asked, counting those inside a sentence
+    words: int
+    issues: tuple[str, ...]
+
+    def features(self) -> set[str]:
+        return features(self.sentences, self.main.form, self.main.subtype, self.issues)
+
+
+def _read(sentences: list[Sentence], norm: str, capped: bool) -> _Reading | list[Clause]:
+    """The rules' reading of a turn, or its clauses when none of them is a question."""
     clauses = [classify_sentence(s) for s in sentences]
     real = [c for c in clauses if c.kind in ("question", "request")]
     meta = [c for c in clauses if c.kind == "meta"]
+    if not real and not meta:
+        return clauses
     words = sum(s.words for s in sentences)
     if capped:
         words = max(words, len(WORD.findall(norm)))
-
-    if not real and not meta:
-        return _not_question(text, clauses), ""
-
     main = real[0] if real else meta[0]
     asked = real if real else meta[:1]
     count = len(asked) + sum(c.extra for c in asked)
@@ -135,8 +134,44 @@ def _assess(text: str) -> tuple[QuestionAssessment, str]:
     if words >= LONG_WORDS or LONG_REASON.search(low_turn):
         found.add("long")
     issues = tuple(i for i in ISSUES if i in found)
-    feedback, suggestion = feedback_for(main, issues, count, words, asked)
-    if issues and any(c.doubt for c in asked):
+    return _Reading(sentences, main, asked, count, words, issues)
+
+
+def rule_features(text: str) -> set[str] | None:
+    """The learned models' features for a turn the rules read as a question (else ``None``):
+    the one way the trainer and :func:`assess` see a turn."""
+    norm, capped = normalise(text)
+    sentences = split_sentences(norm)
+    reading = _read(sentences, norm, capped) if sentences else None
+    return reading.features() if isinstance(reading, _Reading) else None
+
+
+def _assess(text: str) -> tuple[QuestionAssessment, str]:
+    if not text.strip():
+        return _empty(text), ""
+    norm, capped = normalise(text)
+    sentences = split_sentences(norm)
+    if not sentences:
+        return _no_question(
+            text,
+            (
+                "There are no words here to read as a question. Try writing the question you "
+                "would ask the presenter, for example 'What matters most to you in this?'"
+            ),
+            "What matters most to you in this?",
+        ), ""
+    reading = _read(sentences, norm, capped)
+    if not isinstance(reading, _Reading):
+        return _not_question(text, reading), ""
+    main, asked, issues = reading.main, reading.asked, reading.issues
+    doubt = any(c.doubt for c in asked)
+    added = learned_issues(reading.features(), issues)
+    if added:
+        # The models' second opinion: what the rules did not hear, offered as a judgement call.
+        issues = tuple(i for i in ISSUES if i in {*issues, *added})
+        doubt = True
+    feedback, suggestion = feedback_for(main, issues, reading.count, reading.words, asked)
+    if issues and doubt:
         feedback += DOUBT
     return QuestionAssessment(
         text=text,
@@ -151,42 +186,33 @@ def _assess(text: str) -> tuple[QuestionAssessment, str]:
 
 def _not_question(text: str, clauses: list[Clause]) -> QuestionAssessment:
     if any(c.advice_stmt for c in clauses):
-        return QuestionAssessment(
-            text=text,
-            is_question=False,
-            form=None,
-            issues=(),
-            feedback=(
+        return _no_question(
+            text,
+            (
                 "This reads as advice rather than a question: it offers your own solution. "
                 "In a set the presenter finds their own way, so try turning your idea into an "
                 "open question about the options they see."
             ),
-            suggestion="What options have you considered?",
+            "What options have you considered?",
         )
     first = clauses[0].core if clauses else ""
     if REFLECTION_START.match(first + " ") or first.startswith(
         ("what i'm hearing", "i'm hearing", "i notice", "i'm noticing", "it sounds", "sounds")
     ):
-        return QuestionAssessment(
-            text=text,
-            is_question=False,
-            form=None,
-            issues=(),
-            feedback=(
+        return _no_question(
+            text,
+            (
                 "This is a statement, not a question: said back to the presenter it works as a "
                 "reflection, which can help them feel heard. If you want to invite more, add "
                 "an open question or an invitation such as 'Say more about that.'"
             ),
-            suggestion="Say more about that.",
+            "Say more about that.",
         )
-    return QuestionAssessment(
-        text=text,
-        is_question=False,
-        form=None,
-        issues=(),
-        feedback=(
+    return _no_question(
+        text,
+        (
             "This is a statement rather than a question. That's fine as a comment; if you want "
             "to help the presenter explore, try an open question that uses their own words."
         ),
-        suggestion="What would help you most right now?",
+        "What would help you most right now?",
     )

@@ -4,6 +4,15 @@
     python -m tests.data.question_blind.batches disagreements batch-2  # labels -> disagreements.yaml
     python -m tests.data.question_blind.batches merge batch-2        # + resolved.yaml -> corpus.yaml
 
+A person's check of the labels (the labellers were instances of one model): draw a sheet,
+label it from CODING.md alone, and compare:
+
+    python -m tests.data.question_blind.batches human-sheet sample.csv --size 120
+    python -m tests.data.question_blind.batches human-agreement sample.csv
+
+A training set for the learned issues (tests/data/question_training) goes through the same steps,
+named by its path: ``to-label tests/data/question_training/set-1 --prefix t1``.
+
 Labellers see ids, speakers and texts only, in an order shuffled from the writers' files;
 ``sources.yaml`` keeps where each came from. Agreement is printed per label (Cohen's kappa).
 """
@@ -11,6 +20,7 @@ Labellers see ids, speakers and texts only, in an order shuffled from the writer
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 from pathlib import Path
 
@@ -63,14 +73,19 @@ def _labellings(batch: Path) -> tuple[dict, dict]:
 
 
 def agreement(batch: Path) -> None:
-    first, second = _labellings(batch)
+    print_agreement(*_labellings(batch))
+
+
+def print_agreement(first: dict, second: dict) -> None:
+    """Per label, how often two labellings of the same turns agree, and Cohen's kappa."""
     ids = sorted(first)
     measures = {"is a question": lambda x: x["is_question"], "form": lambda x: x["form"]}
     measures |= {issue: (lambda issue: lambda x: issue in (x["issues"] or ()))(issue) for issue in ISSUES}
     print("| label | agreement | kappa |\n|---|---|---|")
     for name, read in measures.items():
         a, b = [read(first[i]) for i in ids], [read(second[i]) for i in ids]
-        print(f"| {name} | {sum(x == y for x, y in zip(a, b)) / len(ids):.1%} | {cohen_kappa(a, b):.2f} |")
+        kappa = cohen_kappa(a, b)
+        print(f"| {name} | {sum(x == y for x, y in zip(a, b)) / len(ids):.1%} | {'-' if kappa is None else f'{kappa:.2f}'} |")
 
 
 def disagreements(batch: Path) -> None:
@@ -101,23 +116,83 @@ def merge(batch: Path) -> None:
         corpus.append({"id": key, "text": texts[key]["text"], "speaker": texts[key]["speaker"],
                        "is_question": gold["is_question"], "form": gold["form"], "issues": list(gold["issues"] or []),
                        "labellers_agreed": agreed, "written_by": sources[key].split("#")[0]})
-    header = (f"# The blind question corpus, {batch.name} (issue 17): written by writers who had not seen the\n"
-              "# Question Lab's rules (raw/), labelled twice independently from CODING.md (labels-*.yaml),\n"
-              "# disagreements settled by a third reading (resolved.yaml). Never tune the rules on it:\n"
-              "# see README.md in the folder above.\n")
+    if batch.parent == FOLDER:
+        header = (f"# The blind question corpus, {batch.name} (issue 17): written by writers who had not seen the\n"
+                  "# Question Lab's rules (raw/), labelled twice independently from CODING.md (labels-*.yaml),\n"
+                  "# disagreements settled by a third reading (resolved.yaml). Never tune the rules on it:\n"
+                  "# see README.md in the folder above.\n")
+    else:
+        header = (f"# Training set {batch.name} for the Question Lab's advice model: written to brief (raw/),\n"
+                  "# labelled twice independently from the blind corpus's CODING.md (labels-*.yaml),\n"
+                  "# disagreements settled by a third reading (resolved.yaml). See README.md in the folder above.\n")
     _dump(corpus, batch / "corpus.yaml", header)
     print(f"{len(corpus)} turns in {batch / 'corpus.yaml'}")
 
 
+SHEET_COLUMNS = ("id", "text", "is_question", "form", "issues")
+
+
+def human_sheet(path: Path, size: int, seed: int) -> None:
+    """A labelling sheet for a person: ``size`` blind turns drawn at random, with blank labels."""
+    turns = [item for corpus in sorted(FOLDER.glob("batch-*/corpus.yaml")) for item in _load(corpus)]
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(SHEET_COLUMNS)
+        for item in random.Random(seed).sample(turns, min(size, len(turns))):
+            writer.writerow([item["id"], item["text"], "", "", ""])
+    print(f"{min(size, len(turns))} turns to label in {path}: fill in is_question (yes or no), form "
+          f"(open, closed or blank) and issues (any of {', '.join(ISSUES)}), reading CODING.md first")
+
+
+def _human_labels(path: Path) -> dict[str, dict]:
+    """A filled-in sheet's labels by id; a row left blank is skipped, a bad value stops with its row."""
+    labels = {}
+    with path.open(newline="", encoding="utf-8") as f:
+        for row_number, row in enumerate(csv.DictReader(f), start=2):
+            answer = (row.get("is_question") or "").strip().lower()
+            if not answer:
+                continue
+            where = f"{path}, row {row_number} ({row.get('id')})"
+            if answer not in ("yes", "no", "y", "n", "true", "false"):
+                raise SystemExit(f"{where}: is_question is {answer!r}; write yes or no")
+            form = (row.get("form") or "").strip().lower() or None
+            issues = [i for i in (row.get("issues") or "").replace(",", " ").lower().split()]
+            if form not in ("open", "closed", None) or [i for i in issues if i not in ISSUES]:
+                raise SystemExit(f"{where}: form must be open, closed or blank, and issues any of {', '.join(ISSUES)}")
+            labels[row["id"]] = {"is_question": answer in ("yes", "y", "true"), "form": form,
+                                 "issues": [i for i in ISSUES if i in issues]}
+    return labels
+
+
+def human_agreement(path: Path) -> None:
+    """How far a person's labels agree with the corpus's, on the turns they labelled."""
+    human = _human_labels(path)
+    gold = {item["id"]: item for corpus in FOLDER.glob("batch-*/corpus.yaml") for item in _load(corpus)}
+    unknown = sorted(set(human) - set(gold))
+    if unknown:
+        raise SystemExit(f"{path}: ids not in any blind batch: {', '.join(unknown[:5])}")
+    if not human:
+        raise SystemExit(f"{path}: no turn is labelled yet")
+    print(f"{len(human)} turns labelled by a person, against the corpus's labels")
+    print_agreement(human, {key: gold[key] for key in human})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("step", choices=("to-label", "disagreements", "merge"))
-    parser.add_argument("batch", help="the batch's folder name, e.g. batch-2")
+    parser.add_argument("step", choices=("to-label", "disagreements", "merge", "human-sheet", "human-agreement"))
+    parser.add_argument("batch", help="a blind batch's folder name (batch-2), or the path of a training set's "
+                                      "folder; for human-sheet and human-agreement, the sheet's path (.csv)")
+    parser.add_argument("--size", type=int, default=120, help="turns on a human labelling sheet")
+    parser.add_argument("--prefix", help="the turns' id prefix (a blind batch's is b and its number)")
     parser.add_argument("--seed", type=int, default=20261206)
     args = parser.parse_args()
-    batch = FOLDER / args.batch
+    if args.step == "human-sheet":
+        return human_sheet(Path(args.batch), args.size, args.seed)
+    if args.step == "human-agreement":
+        return human_agreement(Path(args.batch))
+    batch = Path(args.batch) if "/" in args.batch else FOLDER / args.batch
     if args.step == "to-label":
-        to_label(batch, "b" + args.batch.rsplit("-", 1)[1], args.seed)
+        to_label(batch, args.prefix or "b" + args.batch.rsplit("-", 1)[1], args.seed)
     elif args.step == "disagreements":
         disagreements(batch)
     else:
