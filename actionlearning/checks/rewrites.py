@@ -6,8 +6,9 @@ Lab gives, and scored out of one:
 - 1: an open question with no advice, leading or rhetorical issue, which is not a copy of the
   original and does not simply carry the original's idea in an open wrapper;
 - ½: open, but it still carries the asker's idea ("What do you think about asking the heads
-  to co-chair it?"), or repeats a rewrite already given for another item; or a closed
-  question with none of those issues;
+  to co-chair it?"), or repeats a rewrite already given for another item; or may be heard as
+  advising or leading only as a judgement call (the reading says so); or a closed question
+  with none of those issues;
 - ¼: open but still advising, leading or judging; or a statement that reflects rather than
   advises;
 - 0: blank, a copy of the original, a closed question that still advises, leads or judges, or
@@ -145,6 +146,8 @@ def score_rewrite(
             "the asker's solution rather than finding their own; ask about what they see, want "
             "or notice",
         )
+    if steering and set(steering) <= set(a.judgement_calls):
+        return _result(item, 0.5, f"open, but it may still be heard as if it {steers}. {feedback}")
     if steering:
         return _result(item, 0.25, f"open in form, but it still {steers}. {feedback}")
     normal = _normal(text)

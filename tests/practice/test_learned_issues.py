@@ -60,21 +60,27 @@ def test_the_models_read_with_the_standard_library_alone():
     assert float(done.stdout) == round(probability("advice", rule_features(text)), 6)
 
 
+def _heard_by_the_model_alone(issue: str) -> list[str]:
+    """Training turns a model flags with the issue and the rules do not."""
+    added = []
+    for item in train.training_items():
+        feats = rule_features(item["text"])
+        if feats and issue in learned_issues(feats, [f.split("=", 1)[1] for f in feats if f.startswith("rule=")]):
+            added.append(item["text"])
+    return added
+
+
 @pytest.mark.parametrize("issue", train.LEARNED)
 def test_what_a_model_hears_beyond_the_rules_is_offered_as_a_judgement_call(issue):
     """Every training question a model flags and the rules do not: the trainee is told of the
     issue, and that experienced facilitators might hear it differently; and the suggested
     rewrite, where there is one, no longer has it."""
-    added = []
-    for path in train.SOURCES:
-        for item in yaml.safe_load(path.read_text("utf-8")):
-            feats = rule_features(item["text"])
-            if feats and issue in learned_issues(feats, [f.split("=", 1)[1] for f in feats if f.startswith("rule=")]):
-                added.append(item["text"])
+    added = _heard_by_the_model_alone(issue)
     assert len(added) >= 10, f"the {issue} model should hear what the rules miss"
     for text in added:
         result = assess(text)
-        assert issue in result.issues and result.feedback.endswith(DOUBT), text
+        assert issue in result.issues and issue in result.judgement_calls, text
+        assert result.feedback.endswith(DOUBT), text
         if result.suggestion:
             assert issue not in assess(result.suggestion).issues, (text, result.suggestion)
 
@@ -86,3 +92,22 @@ def test_what_a_model_hears_beyond_the_rules_is_offered_as_a_judgement_call(issu
 ])
 def test_plain_honest_questions_stay_honest(text):
     assert assess(text).issues == (), text
+
+
+def test_a_judgement_call_costs_half_a_mark_not_all():
+    """In the exercises, an open question flagged only by the model's second opinion earns half
+    marks with the reason, not none: experienced facilitators could hear it either way."""
+    from actionlearning.checks.rewrites import score_rewrite
+    from actionlearning.practice.questions import score_questions
+
+    only = [t for t in _heard_by_the_model_alone("advice")
+            if (a := assess(t)).form == "open" and a.issues == ("advice",)]
+    assert only, "an open question flagged as advice by the model alone"
+    for text in only:
+        item = score_questions([text]).items[0]
+        assert item.points == 0.5 and "could hear it either way" in item.reason, (text, item)
+        result = score_rewrite(text, "Have you thought about ringing the regional director today?")
+        assert result.points == 0.5 and "may still be heard" in result.reason, (text, result)
+    firm = "Why don't you just ring the regional director?"
+    assert assess(firm).judgement_calls == () and "advice" in assess(firm).issues
+    assert score_questions([firm]).items[0].points == 0.0

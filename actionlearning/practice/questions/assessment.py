@@ -9,6 +9,7 @@ from actionlearning.practice.questions.feedback import feedback_for
 from actionlearning.practice.questions.learned import features, learned_issues
 from actionlearning.practice.questions.sentences import WORD, Sentence, normalise, split_sentences
 from actionlearning.practice.questions.vocabulary import (
+    COURTESY,
     ISSUES,
     LONG_REASON,
     LONG_WORDS,
@@ -23,7 +24,9 @@ class QuestionAssessment:
     ``form`` is ``None`` exactly when ``is_question`` is false. ``issues`` holds names from
     :data:`ISSUES` in that order. ``benefit_of_doubt`` is true when the form was read as open
     although the wording could be taken as closed (for example "Do you want to say more?").
-    ``text`` is the text as given.
+    ``text`` is the text as given. ``judgement_calls`` holds the issues read from a cue that
+    experienced facilitators weigh differently (a hedge, or the learned second opinion alone):
+    the feedback says so, and the exercises' marks hold back less for them.
     """
 
     is_question: bool
@@ -33,6 +36,7 @@ class QuestionAssessment:
     suggestion: str | None = None
     benefit_of_doubt: bool = False
     text: str = ""
+    judgement_calls: tuple[str, ...] = ()
 
 # --------------------------------------------------------------------------------------------
 # Assessing a turn
@@ -110,8 +114,8 @@ def _read(sentences: list[Sentence], norm: str, capped: bool) -> _Reading | list
     clauses = [classify_sentence(s) for s in sentences]
     real = [c for c in clauses if c.kind in ("question", "request")]
     meta = [c for c in clauses if c.kind == "meta"]
-    if not real and not meta:
-        return clauses
+    if not real and (not meta or COURTESY.match(meta[0].core)):
+        return clauses  # no question, or only courtesy ("Can I just pause us there?")
     words = sum(s.words for s in sentences)
     if capped:
         words = max(words, len(WORD.findall(norm)))
@@ -164,14 +168,13 @@ def _assess(text: str) -> tuple[QuestionAssessment, str]:
     if not isinstance(reading, _Reading):
         return _not_question(text, reading), ""
     main, asked, issues = reading.main, reading.asked, reading.issues
-    doubt = any(c.doubt for c in asked)
+    # The models' second opinion adds what the rules did not hear, as a judgement call.
     added = learned_issues(reading.features(), issues)
-    if added:
-        # The models' second opinion: what the rules did not hear, offered as a judgement call.
-        issues = tuple(i for i in ISSUES if i in {*issues, *added})
-        doubt = True
+    issues = tuple(i for i in ISSUES if i in {*issues, *added})
+    doubtful = {*added, *(i for c in asked for i in c.doubtful)}
+    judgement_calls = tuple(i for i in issues if i in doubtful)
     feedback, suggestion = feedback_for(main, issues, reading.count, reading.words, asked)
-    if issues and doubt:
+    if judgement_calls:
         feedback += DOUBT
     return QuestionAssessment(
         text=text,
@@ -181,6 +184,7 @@ def _assess(text: str) -> tuple[QuestionAssessment, str]:
         feedback=feedback,
         suggestion=suggestion,
         benefit_of_doubt=main.benefit and main.form == "open",
+        judgement_calls=judgement_calls,
     ), main.subtype
 
 

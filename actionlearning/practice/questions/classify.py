@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from actionlearning.practice.questions.sentences import WORD, Sentence
 from actionlearning.practice.questions.vocabulary import (
@@ -13,6 +13,8 @@ from actionlearning.practice.questions.vocabulary import (
     AUX_START,
     AUX_SUBJECT,
     CLAUSE,
+    COURTESY,
+    DASH_CHOICE,
     ELLIPTIC_OPEN,
     EMBED,
     EMBED_ABOUT,
@@ -24,6 +26,7 @@ from actionlearning.practice.questions.vocabulary import (
     EXTRA_Q,
     FILLER,
     FREE_COPULA,
+    HEARD_AS,
     HOW_FACT,
     IDIOM_STATEMENT,
     LATER_VERB,
@@ -76,7 +79,8 @@ class Clause:
     rhetorical: bool = False
     why: bool = False
     advice_stmt: bool = False
-    doubt: bool = False  # read from a cue experienced facilitators might weigh differently
+    # issues read from a cue experienced facilitators might weigh differently
+    doubtful: set[str] = field(default_factory=set)
     sent_raw: str = ""  # the whole sentence, original case (for suggestions)
     sent_low: str = ""
 
@@ -161,7 +165,7 @@ def classify_sentence(sent: Sentence) -> Clause:
         return clause
     if q and ELLIPTIC_OPEN.match(low):
         return _mark(clause, "question", "open", "elliptic", benefit=True)
-    if q and META.match(low):
+    if META.match(low) and (q or COURTESY.match(low)):
         return _mark(clause, "meta", "closed", "meta")
 
     # Requests that invite exploration.
@@ -258,6 +262,10 @@ def _classify_core(clause: Clause, low: str, whole: str, q: bool) -> Clause:
         form, subtype, benefit = _form_of_wh(low)
         if form == "open" and SCALE.search(whole):
             form, subtype, benefit = "closed", "scale", False
+        elif form == "open" and subtype != "why" and q and HEARD_AS.match(low):
+            form, subtype, benefit = "closed", "reflection", False
+        elif form == "open" and subtype != "why" and DASH_CHOICE.search(low):
+            form, subtype, benefit = "closed", "choice", False
         _mark(clause, "question", form, subtype, low, benefit)
         clause.extra = _count_extra(low)
         _issues_for(clause, low, whole)
@@ -305,6 +313,8 @@ def further_questions(low: str):
             continue  # "..., do you think?" or a tag: "..., isn't it?"
         if OR_WORD.search(m.group(0)) and OR_AUX.match(rest):
             continue  # either/or: "Is it the money, or is it trust?"
+        if DASH_CHOICE.match(low, m.start()):
+            continue  # alternatives glossed after a dash: "What did it say — a review, or worse?"
         yield m
 
 
@@ -323,12 +333,14 @@ def _issues_for(clause: Clause, core: str, whole: str) -> None:
     if not clause.advice and ADVICE_Q.match(whole) and not REQ_WRAPPED.match(whole):
         clause.advice = True
     if not clause.advice and ADVICE_HEDGED.match(core):
-        clause.advice = clause.doubt = True
+        clause.advice = True
+        clause.doubtful.add("advice")
     text = core if core else whole
     clause.rhetorical = bool(RHETORICAL.search(text))
     leading = bool(NEG_INTERROG.match(text) or LEADING.search(text))
     if not leading and LEADING_SOFT.search(text):
-        leading = clause.doubt = True
+        leading = True
+        clause.doubtful.add("leading")
     if WHY_ADVICE.match(text):
         leading = False
     clause.leading = clause.leading or leading

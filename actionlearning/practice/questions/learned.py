@@ -31,8 +31,8 @@ _WORDS_PER_SENTENCE = 40
 
 
 def features(sentences: Iterable[Sentence], form: str | None, subtype: str, rule_issues: Iterable[str]) -> set[str]:
-    """The features of one turn: its words and word pairs, how each sentence starts, and what
-    the rules made of it (form, subtype and issues). The trainer and the reader share this."""
+    """The features of one turn: its words and word pairs, how each sentence starts and ends
+    (where tags such as "..., isn't it?" sit), and what the rules made of it (form, subtype and issues). The trainer and the reader share this."""
     found = {f"form={form}", f"subtype={subtype}"}
     found.update(f"rule={issue}" for issue in rule_issues)
     for sentence in sentences:
@@ -42,6 +42,7 @@ def features(sentences: Iterable[Sentence], form: str | None, subtype: str, rule
         mark = "?" if sentence.ends_q else "."
         found.add(f"start={' '.join(words[:2])}")
         found.add(f"start={' '.join(words[:3])}{mark}")
+        found.add(f"end={' '.join(words[-2:])}{mark}")
         found.update(f"w={w}" for w in words)
         found.update(f"b={a} {b}" for a, b in zip(words, words[1:]))
     return found

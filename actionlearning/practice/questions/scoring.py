@@ -38,8 +38,9 @@ def score_questions(texts: list[str], *, want: str = "open") -> QuestionScore:
     """Score attempts at writing questions of the form ``want`` ("open" or "closed").
 
     Each item earns 1.0 for a question of the wanted form with no issue; 0.5 for the wanted
-    form with only a why, long or stacked issue, or where it is open only with the benefit of
-    the doubt; 0.0 for the other form, advice, leading, rhetorical, or not a question. A
+    form with only a why, long or stacked issue, or advice or leading read as a judgement call
+    (``QuestionAssessment.judgement_calls``), or where it is open only with the benefit of the
+    doubt; 0.0 for the other form, advice, leading, rhetorical, or not a question. A
     non-string item scores 0 with a reason; an empty list scores 0 out of 0.
     """
     if want not in FORMS:
@@ -104,7 +105,7 @@ def _score_item(item: object, want: str) -> ItemScore:
         return ItemScore(
             item, 0.0, "No marks: this is a statement rather than a question." + _try(a.suggestion)
         )
-    blocking = [i for i in a.issues if i not in _HALF_ISSUES]
+    blocking = [i for i in a.issues if i not in _HALF_ISSUES and i not in a.judgement_calls]
     if blocking:
         return ItemScore(
             item, 0.0, f"No marks: {_ISSUE_REASONS[blocking[0]]}." + _try(a.suggestion)
@@ -124,6 +125,15 @@ def _score_item(item: object, want: str) -> ItemScore:
             0.5,
             f"Half marks: {_article(want)} {want} question, but "
             f"{_join(_ISSUE_REASONS[i] for i in half)}."
+            + _try(a.suggestion),
+        )
+    if a.judgement_calls:
+        return ItemScore(
+            item,
+            0.5,
+            f"Half marks: {_article(want)} {want} question, but it may be heard this way: "
+            f"{_join(_ISSUE_REASONS[i] for i in a.judgement_calls)}. Experienced facilitators "
+            "could hear it either way; if you meant it otherwise, say why in your reflection."
             + _try(a.suggestion),
         )
     if a.benefit_of_doubt and want == "open":

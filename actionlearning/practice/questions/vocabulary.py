@@ -73,7 +73,8 @@ FILLER = re.compile(
     r"everyone| everybody| there)?|hello|thanks|thank you|great|lovely|cool|i mean|i guess|"
     r"i suppose|i think|you know|quick question|just to check|to check|just checking|"
     r"(?:just )?out of interest|(?:just )?a thought|(?:just )?a quick one|"
-    r"(?:and )?can i (?:just )?ask(?: you)?(?: something| a question| this)?(?=\s*[:,])|"
+    r"(?:and )?can i (?:just )?ask(?: you)?(?: something| a question| this)?(?=\s*(?:[:,]|\u2014| - ))|"
+    r"(?:and )?can i (?:just )?(?:say|add|mention|come in|jump in|be honest)(?: something)?(?=\s*(?:[:,]|\u2014| - ))|"
     r"let me ask(?: you)?(?: this| something)?(?=\s*[:,]|\s+(?:what|how|why|who|where|when))|"
     r"tell (?:me|us)(?: this| something)?(?=\s*[:,])|"
     r"i don't know if this is a (?:stupid|silly|daft|dumb) question(?:,)?(?: but)?|"
@@ -188,7 +189,7 @@ WHAT_FACT = re.compile(
 )
 HOW_FACT = re.compile(
     r"^how (?:many|much|often|long|old|far|big|soon|frequently|late|early|quickly|large|"
-    r"small|fast|regularly)(?![\w'])"
+    r"small|fast|regularly)(?:'s)?(?![\w'])"
 )
 SCALE = re.compile(
     r"(?:\b(?:0|1|one|zero|nought) ?(?:to|-|\u2014|and|out of) ?(?:10|ten)\b|\bscale\b|"
@@ -239,15 +240,31 @@ EXTRA_NOT = re.compile(
     r"if|as|does that make sense|is that fair|am i right|if any|if at all)(?![\w'])"
 )
 OR_WORD = re.compile(r"\bor\b")
+# A wh-question glossed after a dash with the answers the asker has in mind: "What did Ofgem
+# say, exactly — is it a review, or enforcement?" is one question, closed (a choice).
+DASH_CHOICE = re.compile(r"(?:\u2014| - )[^\u2014]*?\bor\b")
+# A reflection introduced as what the asker hears: "So what I'm hearing is you're stuck?"
+HEARD_AS = re.compile(
+    r"^(?:so )?what (?:i'm|i am|i'm kind of|i'm sort of) (?:hearing|getting|picking up)(?: from you)? is|"
+    r"^(?:so )?what you're (?:saying|telling (?:me|us)) is|^(?:so )?what i hear is"
+)
 OR_AUX = re.compile(rf"^(?:{_BARE_AUX})(?!['\w])")
+# Courtesy and process requests ("Can I ask something?", "Can we pause there?"): with no real
+# question beside them, a turn of these is not a question to the presenter.
+_COURTESY = (
+    r"(?:can|could|may|might) i (?:just )?(?:ask|come in|jump in|check|add|say|ask you|butt in|"
+    r"chip in|notice|point out|mention)(?: (?:something|a question|you something|you a question|two "
+    r"things|a couple of things|a quick question|a quick one|here|in here|something here|in|one "
+    r"thing|something else))?(?: here)?|"
+    r"(?:can|could|may|might) i (?:just )?ask(?: you)? (?:a|one|another)(?: [\w'-]+){0,3} question|"
+    r"if i may|may i|is it ok if i ask(?: something)?|mind if i ask(?: something)?|"
+    rf"do you mind if i ask|{_PROCESS}"
+)
+COURTESY = re.compile(rf"^(?:{_COURTESY})$")
+# Talk about the talk: courtesy, and checks that the asker has been understood or is welcome.
 META = re.compile(
-    r"^(?:(?:can|could|may|might) i (?:just )?(?:ask|come in|jump in|check|add|say|"
-    r"ask you|butt in|chip in)(?: (?:something|a question|you something|you a question|"
-    r"two things|a couple of things|a quick question|a quick one|here|in here|something here|"
-    r"in|one thing|something else))?(?: here)?|(?:is|was) (?:that|this|it) (?:ok|okay|alright|"
-    r"all right|fair)|does (?:that|this) make sense|do i make sense|if i may|may i|"
-    r"is it ok if i ask(?: something)?|mind if i ask(?: something)?|do you mind if i ask|"
-    rf"{_PROCESS})$"
+    rf"^(?:{_COURTESY}|(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fair)|"
+    r"does (?:that|this) make sense|do i make sense)$"
 )
 
 # ---- issues ---------------------------------------------------------------------------------

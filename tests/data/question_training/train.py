@@ -12,9 +12,8 @@ One logistic regression per issue (scikit-learn's liblinear, so a fit is the sam
 fitted to the questions the rules do not flag with that issue (the only ones it reads), over
 the features :func:`rule_features` gives them, those seen in at least two. The regularisation
 and the threshold are chosen from out-of-fold probabilities alone: the threshold is the lowest
-at which the rules and the model together flag at most ``MAX_HONEST_FLAGGED`` of the honest
-questions (those with no issue at all), and the regularisation is the one that then finds the
-most of the issue.
+at which the rules and the model together flag at most ``MAX_FALSE_ALARMS`` of the questions
+without the issue, and the regularisation is the one that then finds the most of the issue.
 """
 
 from __future__ import annotations
@@ -35,7 +34,10 @@ REPO = FOLDER.parents[2]
 SOURCES = [FOLDER.parent / "question_corpus.yaml", *sorted(FOLDER.glob("set-*/corpus.yaml"))]
 BLIND = FOLDER.parent / "question_blind"
 LEARNED = ("advice", "leading")
-MAX_HONEST_FLAGGED = 0.03  # issue 17's limit for advice is 5%; the rest is margin for talk not seen here
+# Rules and model together may flag this share of the training questions without the issue.
+# Issue 17 allows 5% of honest questions flagged as advice; on talk not seen in training the
+# share of false alarms roughly doubled (tests/data/question_blind/README.md, change 3).
+MAX_FALSE_ALARMS = 0.02
 STRENGTHS = (0.1, 0.3, 1.0, 3.0, 10.0)  # liblinear's C: smaller is simpler
 FOLDS = 5
 DECIMALS = 4
@@ -66,9 +68,9 @@ def labelled_questions() -> list[tuple[set[str], set[str]]]:
     return found
 
 
-def _threshold(probabilities, honest, allowed: int) -> float:
-    """The lowest threshold at which the model flags at most ``allowed`` honest questions."""
-    candidates = sorted((p for p, h in zip(probabilities, honest) if h), reverse=True)
+def _threshold(probabilities, without, allowed: int) -> float:
+    """The lowest threshold at which the model flags at most ``allowed`` questions without the issue."""
+    candidates = sorted((p for p, w in zip(probabilities, without) if w), reverse=True)
     if allowed < 0:
         return 1.0
     return round(candidates[allowed] + 1e-6, DECIMALS) if allowed < len(candidates) else 0.5
@@ -81,19 +83,19 @@ def _fit_issue(issue: str, rows: list[tuple[set[str], set[str]]]) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    honest_flagged_by_rules = sum(not gold and f"rule={issue}" in feats for feats, gold in rows)
-    allowed = int(MAX_HONEST_FLAGGED * sum(not gold for _, gold in rows)) - honest_flagged_by_rules
+    if issue == "leading":  # a judgemental question is rhetorical instead: neither yes nor no here
+        rows = [(feats, gold) for feats, gold in rows if "rhetorical" not in gold]
+    false_alarms_by_rules = sum(issue not in gold and f"rule={issue}" in feats for feats, gold in rows)
+    allowed = int(MAX_FALSE_ALARMS * sum(issue not in gold for _, gold in rows)) - false_alarms_by_rules
     everything = sum(issue in gold for _, gold in rows)
     heard_by_rules = sum(issue in gold and f"rule={issue}" in feats for feats, gold in rows)
     rows = [(feats, gold) for feats, gold in rows if f"rule={issue}" not in feats]
-    if issue == "leading":  # a judgemental question is rhetorical instead: neither yes nor no here
-        rows = [(feats, gold) for feats, gold in rows if "rhetorical" not in gold]
     seen = Counter(f for feats, _ in rows for f in feats)
     vectoriser = DictVectorizer()
     x = vectoriser.fit_transform([{f: 1 for f in feats if seen[f] >= MIN_QUESTIONS} for feats, _ in rows]).tocsr()
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear's index type
     y = [issue in gold for _, gold in rows]
-    honest = [not gold for _, gold in rows]
+    without = [not is_issue for is_issue in y]
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
 
     def model(strength: float):
@@ -102,7 +104,7 @@ def _fit_issue(issue: str, rows: list[tuple[set[str], set[str]]]) -> dict:
     chosen = None
     for strength in STRENGTHS:
         out_of_fold = cross_val_predict(model(strength), x, y, cv=folds, method="predict_proba")[:, 1]
-        threshold = _threshold(out_of_fold, honest, allowed)
+        threshold = _threshold(out_of_fold, without, allowed)
         found = sum(p >= threshold for p, is_issue in zip(out_of_fold, y) if is_issue)
         recall = (heard_by_rules + found) / everything
         if chosen is None or recall > chosen[2]:
@@ -127,7 +129,7 @@ def fit() -> dict:
         "about": "Advice and leading, as a second opinion after the rules: "
                  "python -m tests.data.question_training.train writes this file.",
         "trained_on": [p.relative_to(REPO).as_posix() for p in SOURCES],
-        "max_honest_flagged": MAX_HONEST_FLAGGED,
+        "max_false_alarms": MAX_FALSE_ALARMS,
         "issues": {issue: _fit_issue(issue, rows) for issue in LEARNED},
     }
 
