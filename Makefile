@@ -2,7 +2,8 @@
 #   make book       build the handbook website into _build/html (EDITION=trainer: the
 #                   trainer edition, with facilitator notes, into _build/trainer/_build/html)
 #   make test       run the whole test suite
-#   make pdf        the whole handbook as one PDF, printed by Debian's Chromium
+#   make pdf        the handbook as an A4 book and the toolkit's handouts as sheets, in PDF,
+#                   printed by Debian's Chromium (EDITION=trainer: the trainer edition)
 #   make lab        open JupyterLab on a trainee's own workspace of the handbook and exercises,
 #                   widgets working (WORKSPACE=folder to choose it; EDITION=trainer: the whole
 #                   workbook, with source/ and formgrader)
@@ -40,15 +41,12 @@ BOOK ?= .
 html: $(EXECUTED_WITH)
 	ACTIONLEARNING_EDITION=$(EDITION) $(BIN)/jupyter-book build $(BOOK) $(OUTPUT) --builder html -W -n --keep-going
 
-# One page holding the whole book, printed to PDF by Chromium (apt-get install chromium).
-CHROMIUM ?= chromium
+# The edition printed as an A4 book with contents, page numbers, running heads and an outline,
+# and the toolkit's handouts one sheet each, by Debian's Chromium (apt-get install chromium):
+# _build/handbook-EDITION.pdf and _build/sheets/EDITION/ (actionlearning/site/printing.py).
 pdf: $(SETUP)
-	ACTIONLEARNING_EDITION=$(EDITION) $(BIN)/jupyter-book build . --builder singlehtml -W -n --keep-going
-	$(CHROMIUM) --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
-	  --disable-component-update --disable-sync --user-data-dir=$(CURDIR)/_build/.chromium \
-	  --no-pdf-header-footer --virtual-time-budget=20000 \
-	  --print-to-pdf=$(CURDIR)/_build/handbook-$(EDITION).pdf file://$(CURDIR)/_build/singlehtml/book/intro.html
-	@echo "The $(EDITION) edition as a PDF: $(CURDIR)/_build/handbook-$(EDITION).pdf"
+	@$(MAKE) --no-print-directory html
+	$(BIN)/python -m actionlearning.site.printing $(EDITION)
 
 # Every core works (pytest-xdist): each test module, and each notebook's cells, stay on one
 # worker; builds of the handbook take turns (tests/conftest.py, site_lock).

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actionlearning.course.exercises import EXCHANGE_ENV, nbgrader_helpers_on_path
+from actionlearning.site.toc import toc_pages
 
 REPO = Path(__file__).resolve().parents[2]
 EDITIONS = ("trainee", "trainer")
@@ -65,15 +66,6 @@ def default_workspace() -> Path:
 
 
 # --- what the course gives a trainee ----------------------------------------------------------
-
-
-def toc_pages(repo: Path = REPO) -> list[Path]:
-    """Every page of the handbook, as its table of contents lists them."""
-    import yaml
-
-    toc = yaml.safe_load((repo / "_toc.yml").read_text("utf-8"))
-    names = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
-    return [repo / f"{name}.md" for name in names]
 
 
 def course_files(repo: Path = REPO) -> dict[str, bytes]:

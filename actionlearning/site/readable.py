@@ -25,6 +25,8 @@ import functools
 import re
 from pathlib import Path
 
+from actionlearning.site.toc import source_title
+
 REPO = Path(__file__).resolve().parents[2]
 BIBLIOGRAPHY = "references.bib"
 
@@ -198,11 +200,8 @@ def page_title(target: str, page: Path | None) -> str:
     else:
         base = page.parent / target
     source = base.with_name(base.name + ".md")
-    if source.is_file():
-        for line in source.read_text("utf-8").split("\n"):
-            if line.startswith("# "):
-                return _inline(line[2:].strip(), source)
-    return Path(target).name.replace("-", " ").capitalize()
+    title = source_title(source) if source.is_file() else None
+    return _inline(title, source) if title else Path(target).name.replace("-", " ").capitalize()
 
 
 def _above(page: Path | None, name: str, otherwise: Path) -> Path:

@@ -10,19 +10,23 @@ import ipywidgets as w
 
 # The handbook's stylesheet (book/_static/workbook.css) shows .al-static-only and hides
 # .al-live-only; in JupyterLab there is no such stylesheet, so the inline styles hold. A note
-# therefore appears only where it is true.
+# therefore appears only where it is true. On paper (the stylesheet's print rules) the note says
+# what the live exercise does instead of pointing to a button.
 STATIC_NOTE = (
     '<div class="al-static-only" style="display:none" role="note">'
-    "<strong>This is a live exercise.</strong> Here you see its first screen; its buttons need "
-    "Python. To practise, press <strong>Practise live</strong> at the top of the page: it opens "
-    "the page with Python running in your browser, nothing to install. (In JupyterLab, through "
-    "<code>make lab</code> or your course's JupyterHub, it runs as it is.)</div>"
+    '<span class="al-screen-text"><strong>This is a live exercise.</strong> Here you see its first '
+    "screen; its buttons need Python. To practise, press <strong>Practise live</strong> at the top of "
+    "the page: it opens the page with Python running in your browser, nothing to install. (In "
+    "JupyterLab, through <code>make lab</code> or your course's JupyterHub, it runs as it is.)</span>"
+    '<span class="al-print-text" style="display:none"><strong>A live exercise.</strong> On paper you '
+    "see its first screen. On the handbook's website (the page's <em>Practise live</em> button) or in "
+    "JupyterLab it runs, and answers what you do.</span></div>"
 )
 
 
 def static_note(extra: str = "") -> w.HTML:
     """The note the website shows, and JupyterLab hides; ``extra`` HTML goes inside it."""
-    return w.HTML(STATIC_NOTE.replace("</div>", f"{extra}</div>") if extra else STATIC_NOTE)
+    return w.HTML(STATIC_NOTE.replace("</span></div>", f"</span>{extra}</div>") if extra else STATIC_NOTE)
 
 
 def later(delay: float, action, *args):

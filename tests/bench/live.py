@@ -1,7 +1,7 @@
 """The live handbook as a trainee meets it: from pressing Practise live on session 1 to the
 first answer computed by Python in the browser, on a first visit (nothing cached) and on a
 return visit (the browser's cache kept), with what a first visit transfers. The site is served
-as the publishers' guide asks (tests/site/browsing.py, QuietHandler); the aims are at most 20 s
+as the publishers' guide asks (actionlearning/site/serving.py, QuietHandler); the aims are at most 20 s
 and 5 s on this machine, whose load is printed too, as other work on it slows the browser.
 
 Run with ``python -m tests.bench.live`` (or call ``run()``). Prints figures only.

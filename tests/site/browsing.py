@@ -4,19 +4,16 @@ and running a notebook's cells in JupyterLab or JupyterLite."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import re
 import shutil
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from actionlearning.site.serving import serving  # noqa: F401 (the tests import it from here)
 from tests.conftest import REPO
 from tests.site.test_book import toc_files
 
@@ -40,33 +37,6 @@ PHONE = {"width": 390, "height": 844}
 CLIPPED_BUTTONS = """() => [...document.querySelectorAll('.jupyter-widgets .jupyter-button')]
     .filter(b => b.offsetParent && b.scrollWidth > b.clientWidth + 1).map(b => b.textContent.trim())"""
 PAGES = [f"{name}.html" for name in toc_files()]  # every page of the site, as built
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """A web server set up as the publishers' guide (README) asks: Pyodide's module scripts and
-    WebAssembly by their types, and the site's scripts and live app kept by browsers for an hour."""
-
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
-                      ".js": "text/javascript", ".wasm": "application/wasm"}
-
-    def end_headers(self):
-        if self.path.startswith(("/_static/", "/lite/")):
-            self.send_header("Cache-Control", "max-age=3600")
-        super().end_headers()
-
-    def log_message(self, *args):  # keep the test output readable
-        pass
-
-
-@contextlib.contextmanager
-def serving(directory: Path):
-    """The folder served on 127.0.0.1 as a web server would serve the site; yields its address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 # What a page weighs as loaded: the page and every file it fetched, uncompressed (the figure

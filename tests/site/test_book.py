@@ -27,7 +27,7 @@ SESSION_HEADINGS = [
 
 def toc_files() -> list[str]:
     """Every page the table of contents lists, by its name in the repository (book/intro)."""
-    from actionlearning.site.lab import toc_pages
+    from actionlearning.site.toc import toc_pages
 
     return [page.relative_to(REPO).with_suffix("").as_posix() for page in toc_pages(REPO)]
 

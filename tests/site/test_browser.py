@@ -4,12 +4,9 @@ renders only with a CDN fails here rather than for a trainee on a locked-down ne
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import REPO, site_lock
-from tests.site.browsing import CHROMIUM, CLIPPED_BUTTONS, PAGE_BYTES, PAGE_LIMIT, PAGES, SCREENSHOTS, open_page
+from tests.site.browsing import CLIPPED_BUTTONS, PAGE_BYTES, PAGE_LIMIT, PAGES, SCREENSHOTS, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -108,20 +105,3 @@ def test_landing_page_screenshot(browser, site):
     page.screenshot(path=str(SCREENSHOTS / "landing.png"), full_page=True)
     assert (SCREENSHOTS / "landing.png").stat().st_size > 10_000
     page.close()
-
-
-def test_make_pdf_prints_the_whole_handbook(browser):
-    """`make pdf`: the book as one page, printed by the same Chromium (the fixture checks it is there)."""
-    import subprocess
-    import sys
-
-    with site_lock():
-        result = subprocess.run(
-            ["make", "--no-print-directory", "-C", str(REPO), "pdf", f"BIN={Path(sys.executable).parent}",
-             f"CHROMIUM={CHROMIUM}"],
-            capture_output=True, text=True,
-        )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    pdf = REPO / "_build" / "handbook-trainee.pdf"
-    data = pdf.read_bytes()
-    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 20

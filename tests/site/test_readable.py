@@ -8,7 +8,7 @@ import re
 import jupytext
 import pytest
 
-from actionlearning.site.lab import toc_pages
+from actionlearning.site.toc import toc_pages
 from actionlearning.site.lite import page_notebook
 from actionlearning.site.readable import readable
 from tests.conftest import REPO
