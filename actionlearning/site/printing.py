@@ -8,7 +8,7 @@ It writes ``_build/handbook-EDITION.pdf`` and one PDF per handout in ``_build/sh
 (book/_static/workbook.css). Playwright's Python API drives it; it never uses a browser of its
 own. Chromium lays the pages out exactly as trainees see them: the same tables, cards, widgets'
 first screens and citations, and the same editions. It handles A4 (CSS ``@page``), page numbers
-and running heads (``@page`` margin boxes), and a tagged PDF with an outline. Jupyter Book's
+and running heads (``@page`` margin boxes), and each page's outline of headings. Jupyter Book's
 LaTeX route would need TeX Live (over a gigabyte from Debian), and it would re-render every
 widget, card and custom directive through a second toolchain that the site never tests.
 
@@ -99,7 +99,7 @@ def _open(browser, url: str):
 def _print(page, path: Path) -> int:
     from pypdf import PdfReader
 
-    page.pdf(path=str(path), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+    page.pdf(path=str(path), prefer_css_page_size=True, print_background=True, outline=True)
     return len(PdfReader(path).pages)
 
 
