@@ -47,3 +47,7 @@ c.GenerateFeedback.preprocessors = [
     "actionlearning.course.grading.ClearAnyMarkScheme",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# Lateness is recorded and reported, never penalised (actionlearning/cohort/extensions.py):
+# said here, so that a stricter setting in a trainer's own nbgrader configuration cannot apply.
+c.LateSubmissionPlugin.penalty_method = "none"

@@ -14,12 +14,15 @@ import os
 import subprocess
 import sys
 import textwrap
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from actionlearning.course.programme import MEETING_COUNTS
 
 SESSION_HELP = "the exercise, session-01 ... session-09"
+WIDTH = 100  # the widest a table prints unless --wide
+PLATFORMS = ("moodle", "canvas", "csv")  # as actionlearning.cohort.lms has them (a test checks)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -56,10 +59,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c = sub.add_parser("list", parents=[common], help="list the cohorts")
     c.set_defaults(func=run_list)
 
-    c = sub.add_parser("schedule", parents=[common], help="show the meetings, release and due dates")
+    tables = argparse.ArgumentParser(add_help=False)
+    tables.add_argument("--wide", action="store_true",
+                        help=f"print tables at full width (by default they fit {WIDTH} columns)")
+
+    c = sub.add_parser("schedule", parents=[common, tables], help="show the meetings, release and due dates")
     c.add_argument("name")
     c.add_argument("--ics", metavar="FILE", help="also write the schedule as an iCalendar file")
+    c.add_argument("--csv", metavar="FILE", help="also write the schedule as a CSV file")
     c.set_defaults(func=run_schedule)
+
+    c = sub.add_parser("extend", parents=[common], help="give one trainee more time for an exercise",
+                       description="Give one trainee a later due date for one exercise. Work that comes "
+                                   "in by then is recorded as within the extension, not late. Lateness "
+                                   "is recorded and reported, never penalised.")
+    c.add_argument("name")
+    c.add_argument("trainee", help="the trainee's id, as in the roster")
+    c.add_argument("session", help=SESSION_HELP)
+    c.add_argument("--until", metavar="YYYY-MM-DD[THH:MM]",
+                   help="the new due date: by 23:59 that day, or at the time given (the cohort's time zone)")
+    c.add_argument("--cancel", action="store_true", help="take the extension back")
+    c.set_defaults(func=run_extend)
 
     c = sub.add_parser("release", parents=[common], help="release an exercise to the cohort")
     c.add_argument("name")
@@ -69,7 +89,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="only prepare the notebooks to hand out as files (no exchange)")
     c.set_defaults(func=run_release)
 
-    c = sub.add_parser("collect", parents=[common], help="collect submissions")
+    c = sub.add_parser("collect", parents=[common, tables], help="collect submissions")
     c.add_argument("name")
     c.add_argument("session", help=SESSION_HELP)
     c.add_argument("--from", dest="source", metavar="ZIP_OR_FOLDER",
@@ -77,7 +97,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "with the trainee's id in its file name (default: the exchange)")
     c.set_defaults(func=run_batch, step="collect")
 
-    c = sub.add_parser("autograde", parents=[common], help="run the automatic checks")
+    c = sub.add_parser("autograde", parents=[common, tables], help="run the automatic checks")
     c.add_argument("name")
     c.add_argument("session", help=SESSION_HELP)
     c.add_argument("--force", action="store_true", help="grade again those already graded")
@@ -86,7 +106,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "(only for work you trust, where bubblewrap cannot run)")
     c.set_defaults(func=run_batch, step="autograde")
 
-    c = sub.add_parser("feedback", parents=[common], help="generate and release feedback",
+    c = sub.add_parser("feedback", parents=[common, tables], help="generate and release feedback",
                        description="Generate and release feedback, once every part you mark is graded.")
     c.add_argument("name")
     c.add_argument("session", help=SESSION_HELP)
@@ -94,11 +114,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="send the feedback that is ready and hold back those still awaiting your review")
     c.set_defaults(func=run_batch, step="feedback")
 
-    c = sub.add_parser("report", parents=[common], help="each trainee's status and scores")
+    c = sub.add_parser("report", parents=[common, tables], help="each trainee's status and scores")
     c.add_argument("name")
     c.add_argument("--csv", metavar="FILE", help="write one line per trainee and session")
     c.add_argument("--png", metavar="FILE", help="write a heatmap picture of the cohort")
     c.add_argument("--anonymise", action="store_true", help="replace names with stable codes")
+    c.add_argument("--lms", choices=PLATFORMS, help="write the scores as the named learning platform's "
+                   "gradebook imports them (csv: a plain file for any other)")
+    c.add_argument("--ids", metavar="FILE.csv", help="for --lms: each trainee's id on the platform, in a "
+                   "CSV with the header trainee,platform_id")
+    c.add_argument("--out", metavar="FILE", help="for --lms: where to write (default: COHORT-PLATFORM-grades.csv)")
     c.set_defaults(func=run_report)
 
     c = sub.add_parser("review", parents=[common], help="open formgrader to review reflections",
@@ -153,15 +178,32 @@ def _when(moment: datetime) -> str:
     return moment.strftime("%a %d %b %Y %H:%M")
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(r[i]) for r in [header] + rows) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header] + rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+def _console(wide: bool = False):
+    """Where tables and progress go: the terminal's width, at most WIDTH columns unless ``wide``.
+    Text is printed as given: nothing in it (a file name, a reason) is read as markup."""
+    from rich.console import Console
+
+    console = Console(markup=False, emoji=False, highlight=False)
+    # a terminal narrower than WIDTH keeps its own width; output to a file or a pipe gets WIDTH
+    console.width = 10_000 if wide else min(console.width if console.is_terminal else WIDTH, WIDTH)
+    return console
+
+
+def _table(header: list[str], rows: list[list[str]], wide: bool = False) -> None:
+    """Print a table that fits the terminal (and WIDTH), wrapping long cells within their column."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for name in header:
+        table.add_column(name, no_wrap=wide)
+    for row in rows:
+        table.add_row(*row)
+    _console(wide).print(table)
 
 
 def _wrap(text: str, indent: str = "    ") -> str:
-    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=indent,
+    return textwrap.fill(text, width=WIDTH, initial_indent=indent, subsequent_indent=indent,
                          break_long_words=False, break_on_hyphens=False)  # paths stay whole
 
 
@@ -202,7 +244,7 @@ def run_list(args) -> int:
         released = [e.slug for e in c.schedule.exercises if release_notebooks(c, e.slug)]
         rows.append([c.name, str(c.meetings), f"{c.start:%Y-%m-%d}", str(len(c.roster)),
                      ", ".join(s.replace("session-", "") for s in released) or "none"])
-    print(_table(["cohort", "meetings", "start", "trainees", "released"], rows))
+    _table(["cohort", "meetings", "start", "trainees", "released"], rows)
     print(f"\n(in {home})")
     return 0
 
@@ -218,8 +260,14 @@ def run_schedule(args) -> int:
         m = e.meeting
         rows.append([str(m.number), f"{m.week}", _when(m.start), e.slug, e.session.title,
                      _when(e.release), _when(e.due)])
+    header = ["meeting", "week", "meets", "exercise", "session", "released", "due"]
     print(f"Cohort {cohort.name}: {cohort.meetings} meetings, times in {cohort.timezone}")
-    print(_table(["meeting", "week", "meets", "exercise", "session", "released", "due"], rows))
+    _table(header, rows, args.wide)
+    if args.csv:
+        from actionlearning.cohort.report import csv_text
+
+        Path(args.csv).write_text(csv_text(header, rows), encoding="utf-8")
+        print(f"\nWrote {args.csv}.")
     if args.ics:
         path = Path(args.ics)
         path.write_bytes(to_ics(cohort.name, schedule, cohort.created).encode("utf-8"))
@@ -250,17 +298,32 @@ def run_release(args) -> int:
     return 0
 
 
-def _progress(i: int, n: int, row) -> None:
-    score = f"  {row.score_text}" if row.score_text else ""
-    print(f"[{i:>{len(str(n))}}/{n}] {row.trainee.id:<14} {row.result:<30} {row.status}{score}", flush=True)
+@contextmanager
+def _progress(wide: bool = False):
+    """A progress bar on a terminal (none when the output is a file), and one line per trainee as
+    each is done; yields the callback the batch calls."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = _console(wide)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("trainees", total=None)
+
+        def done(i: int, n: int, row) -> None:
+            bar.update(task, completed=i, total=n)
+            score = f"  {row.score_text}" if row.score_text else ""
+            bar.console.print(f"[{i:>{len(str(n))}}/{n}] {row.trainee.id:<14} {row.result:<30} "
+                              f"{row.status}{score}")
+
+        yield done
 
 
-def print_batch(batch) -> None:
+def print_batch(batch, wide: bool = False) -> None:
     """The table that ends every batch, then the reasons and notes, then unmatched files."""
-    rows = [[r.trainee.id, r.trainee.name, r.status, r.score_text or "-", "yes" if r.review else "",
-             r.result] for r in batch.rows]
+    rows = [[r.trainee.id, r.trainee.name, r.status, r.timing or "-", r.score_text or "-", r.result]
+            for r in batch.rows]
     print()
-    print(_table(["trainee", "name", "status", "score", "awaiting your review", batch.step], rows))
+    _table(["trainee", "name", "status", "handed in", "score", batch.step], rows, wide)
     details = [r for r in batch.rows if r.failure or r.notes]
     if details:
         print("\nWhy, and what to do:")
@@ -296,16 +359,42 @@ def run_batch(args) -> int:
 
         where = f"from {printable(str(source))}" if source else f"from the exchange {cohort.exchange}"
         print(f"Collecting {args.session} for {cohort.name} {where}...", flush=True)
-        batch = collect(cohort, args.session, source=source, progress=_progress)
+        with _progress(args.wide) as progress:
+            batch = collect(cohort, args.session, source=source, progress=progress)
     elif args.step == "autograde":
         print(f"Autograding {args.session} for {cohort.name} (a cell may run for up to "
               f"{cohort.timeout} s)...", flush=True)
-        batch = autograde(cohort, args.session, force=args.force, unsafe=args.unsafe_no_sandbox,
-                          progress=_progress)
+        with _progress(args.wide) as progress:
+            batch = autograde(cohort, args.session, force=args.force, unsafe=args.unsafe_no_sandbox,
+                              progress=progress)
     else:
         print(f"Generating and releasing feedback on {args.session} for {cohort.name}...", flush=True)
-        batch = feedback(cohort, args.session, partial=args.partial, progress=_progress)
-    print_batch(batch)
+        with _progress(args.wide) as progress:
+            batch = feedback(cohort, args.session, partial=args.partial, progress=progress)
+    print_batch(batch, args.wide)
+    return 0
+
+
+@_guard
+def run_extend(args) -> int:
+    from actionlearning.cohort.extensions import LATE_POLICY, cancel_extension, grant_extension, parse_until
+
+    cohort = _cohort(args)
+    if args.cancel == bool(args.until):
+        print("error: give either --until DATE (the new due date) or --cancel.", file=sys.stderr)
+        return 2
+    if args.cancel:
+        if cancel_extension(cohort, args.trainee, args.session):
+            print(f"Took back {args.trainee}'s extension for {args.session}; it is due "
+                  f"{_when(cohort.schedule.exercise(args.session).due)} again.")
+        else:
+            print(f"{args.trainee} had no extension for {args.session}; nothing changed.")
+        return 0
+    until = parse_until(args.until, cohort)
+    due = grant_extension(cohort, args.trainee, args.session, until)
+    print(f"{args.trainee} has until {_when(until)} ({cohort.timezone}) for {args.session}, "
+          f"due {_when(due)} for everyone else.")
+    print(f"Work that comes in by then shows as within the extension. Lateness is {LATE_POLICY}.")
     return 0
 
 
@@ -318,7 +407,16 @@ def run_report(args) -> int:
     cohort = _cohort(args)
     report = build_report(cohort, anonymise=args.anonymise)
     print(f"Cohort {cohort.name}" + (" (anonymised)" if args.anonymise else ""))
-    print(text_grid(report))
+    header, rows, legend = text_grid(report)
+    _table(header, rows, args.wide)
+    print(legend)
+    if args.lms:
+        from actionlearning.cohort.lms import lms_export, read_id_map
+
+        ids = read_id_map(Path(args.ids), cohort.roster) if args.ids else {}
+        path = Path(args.out or f"{cohort.name}-{args.lms}-grades.csv")
+        write_private(path, lms_export(report, args.lms, ids))
+        print(f"Wrote {path} for {args.lms} (readable by you only).")
     if args.csv:
         write_private(Path(args.csv), report_csv(report))
         print(f"Wrote {args.csv} (readable by you only).")

@@ -16,8 +16,11 @@ from actionlearning.cohort.status import (
     check_released,
     check_session,
     no_progress,
+    read_timestamp,
+    stamp,
     status_rows,
     status_rows_for,
+    submission_dir,
 )
 from actionlearning.cohort.store import Cohort, make_private, private_umask
 
@@ -80,6 +83,9 @@ def feedback(cohort: Cohort, session: str, *, partial: bool = False,
 def _feedback_one(cohort: Cohort, session: str, trainee: str, api, records: Records) -> str:
     from nbgrader.utils import notebook_hash
 
+    # which submission the feedback is on: a newer one, collected since, has none yet
+    on = {"timestamp": stamp(read_timestamp(submission_dir(cohort, session, trainee)))}
+
     with nbgrader_course.quiet(), private_umask():
         result = api.generate_feedback(session, trainee, force=True)
     log = keep_log(records, trainee, "feedback", result)
@@ -95,7 +101,7 @@ def _feedback_one(cohort: Cohort, session: str, trainee: str, api, records: Reco
         records.set(trainee, "feedback", [Problem(
             "feedback-by-hand", "this submission came outside the exchange, so its feedback cannot "
             "be released there", f"send {', '.join(str(p) for p in pages)} to the trainee yourself")],
-            ok=True, released=False)
+            ok=True, released=False, **on)
         return "feedback ready to send"
     with nbgrader_course.quiet():
         result = api.release_feedback(session, trainee)
@@ -115,5 +121,5 @@ def _feedback_one(cohort: Cohort, session: str, trainee: str, api, records: Reco
         target = out / f"{notebook_hash(secret=key, notebook_id=page.stem)}.html"
         if target.is_file():
             os.chmod(target, 0o644)
-    records.set(trainee, "feedback", [], ok=True, released=True)
+    records.set(trainee, "feedback", [], ok=True, released=True, **on)
     return "feedback released"

@@ -1,69 +1,75 @@
-"""A cohort's schedule as an iCalendar file (RFC 5545), written by hand: it is small.
+"""A cohort's schedule as an iCalendar file (RFC 5545), written with the ``icalendar`` library.
 
-One timed event per meeting (in UTC, so no time-zone component is needed) and one all-day
-event per due date. Lines end in CRLF and are folded at 75 octets without splitting a UTF-8
-character; every event has a UID that stays the same when the file is exported again, so a
-calendar updates its events rather than duplicating them.
+One timed event per meeting, in the cohort's own time zone: its DTSTART and DTEND carry a TZID
+parameter, and ``icalendar`` adds the matching VTIMEZONE component (with its summer and winter
+rules for the months the cohort runs), so a cohort that spans a change to or from summer time
+shows the right local times in any calendar. One all-day event per due date, marked as free
+time. ``icalendar`` escapes the text, folds the lines at 75 octets and ends them in CRLF. Every
+event has a UID that stays the same when the file is exported again, so a calendar updates its
+events rather than duplicating them, and exporting the same schedule twice gives the same file.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+
+from icalendar import Calendar, Event, vText
 
 from actionlearning.cohort.schedule import Schedule
 
 PRODID = "-//Action Learning Set Facilitation workbook//actionlearning cohort//EN"
 
 
-def escape(text: str) -> str:
-    """An iCalendar TEXT value: backslash, semicolon, comma and newline escaped."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
-
-
-def fold(line: str) -> str:
-    """Fold a content line into chunks of at most 75 octets, continuation lines starting with a space."""
-    out: list[str] = []
-    current, size, limit = "", 0, 75
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        if size + n > limit:
-            out.append(current)
-            current, size, limit = " ", 1, 75
-        current += ch
-        size += n
-    out.append(current)
-    return "\r\n".join(out)
-
-
-def utc(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+def _event(uid: str, stamp: datetime, summary: str, description: str) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("description", description)
+    return event
 
 
 def to_ics(cohort: str, schedule: Schedule, stamp: datetime) -> str:
     """The calendar of ``cohort``; ``stamp`` (aware) is the DTSTAMP of every event."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(f'Action learning cohort {cohort}')}"]
-
-    def event(uid: str, summary: str, description: str, when: list[str]) -> None:
-        lines.extend(["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{utc(stamp)}", *when,
-                      f"SUMMARY:{escape(summary)}", f"DESCRIPTION:{escape(description)}", "END:VEVENT"])
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    # icalendar writes an X- property it does not know unescaped: say that this one is TEXT
+    calendar.add("x-wr-calname", vText(f"Action learning cohort {cohort}"))
+    stamp = stamp.astimezone(timezone.utc)  # DTSTAMP is always in UTC
 
     for m in schedule.meetings:
         exercises = [e for e in schedule.exercises if e.meeting.number == m.number]
         released = ", ".join(e.slug for e in exercises)
         due = exercises[0].due.strftime("%A %d %B %Y, %H:%M") if exercises else ""
-        event(f"{cohort}-meeting-{m.number}@actionlearning",
-              f"Action learning ({cohort}): meeting {m.number}",
-              f"{m.title}\nAfter the meeting: exercise{'s' if len(exercises) > 1 else ''} {released} "
-              f"released, due {due}.",
-              [f"DTSTART:{utc(m.start)}", f"DTEND:{utc(m.end)}"])
+        event = _event(
+            f"{cohort}-meeting-{m.number}@actionlearning", stamp,
+            f"Action learning ({cohort}): meeting {m.number}",
+            f"{m.title}\nAfter the meeting: exercise{'s' if len(exercises) > 1 else ''} {released} "
+            f"released, due {due}.",
+        )
+        event.add("dtstart", m.start)  # aware, in the cohort's time zone: written with its TZID
+        event.add("dtend", m.end)
+        calendar.add_component(event)
     for e in schedule.exercises:
         day = e.due.date()
-        event(f"{cohort}-{e.slug}-due@actionlearning",
-              f"Exercise {e.slug} due ({cohort})",
-              f"{e.session.title}\nDue by {e.due.strftime('%H:%M')} ({e.due.tzname()}).",
-              [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
-               "TRANSP:TRANSPARENT"])
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        event = _event(
+            f"{cohort}-{e.slug}-due@actionlearning", stamp,
+            f"Exercise {e.slug} due ({cohort})",
+            f"{e.session.title}\nDue by {e.due.strftime('%H:%M')} ({e.due.tzname()}).",
+        )
+        event.add("dtstart", day)  # a date: written with VALUE=DATE, an all-day event
+        event.add("dtend", day + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+
+    if schedule.meetings:
+        # The time zone's rules from a year before the first meeting to a year after the last
+        # due date: enough for any calendar, without decades of history.
+        first = min(m.start for m in schedule.meetings).date()
+        last = max([m.end for m in schedule.meetings] + [e.due for e in schedule.exercises]).date()
+        calendar.add_missing_timezones(first_date=date(first.year - 1, 1, 1),
+                                       last_date=date(last.year + 1, 12, 31))
+    return calendar.to_ical().decode("utf-8")

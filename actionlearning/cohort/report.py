@@ -75,29 +75,37 @@ def cell_text(row: Row | None) -> str:
     if row.status == "missing":
         return "missing"
     text = row.score_text or "to grade"
-    if row.status == "late":
+    if row.late:
         text += " L"
     if row.review:
         text += " R"
     return text
 
 
-def text_grid(report: Report) -> str:
+LEGEND = ("Score = automatic checks only. L: late (after the due date and any extension; recorded, "
+          "never penalised). R: a reflection awaits your review. -: not released yet.")
+
+
+def text_grid(report: Report) -> tuple[list[str], list[list[str]], str]:
+    """The grid the report prints: its header, a row per trainee, and the legend."""
     sessions = report.released or report.sessions
     head = ["trainee"] + [s.replace("session-", "s") for s in sessions]
     body = [[report.labels[t]] + [cell_text(report.rows[t][s]) for s in sessions] for t in report.order]
-    widths = [max(len(r[i]) for r in [head] + body) for i in range(len(head))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in [head] + body]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    lines.append("")
-    lines.append("Score = automatic checks only. L: late. R: a reflection awaits your review. "
-                 "-: not released yet.")
-    return "\n".join(lines)
+    return head, body, LEGEND
 
 
-CSV_COLUMNS = ["trainee", "first_name", "last_name", "email", "session", "status", "score",
-               "max_score", "reflection_awaits_review", "reason", "notes"]
-ANONYMOUS_COLUMNS = ["trainee", "session", "status", "score", "max_score",
+def csv_text(header: list[str], rows: list[list[str]]) -> str:
+    """A table as UTF-8 CSV, each cell safe to open in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([[spreadsheet_safe(c) for c in row] for row in rows])
+    return out.getvalue()
+
+
+CSV_COLUMNS = ["trainee", "first_name", "last_name", "email", "session", "status", "handed_in",
+               "score", "max_score", "reflection_awaits_review", "reason", "notes"]
+ANONYMOUS_COLUMNS = ["trainee", "session", "status", "handed_in", "score", "max_score",
                      "reflection_awaits_review", "reason", "notes"]
 
 
@@ -121,6 +129,7 @@ def report_csv(report: Report) -> str:
                 failure = row.failure
                 record.update(
                     status=row.status,
+                    handed_in=row.timing,
                     score="" if row.score is None else f"{row.score:g}",
                     max_score="" if row.max_score is None else f"{row.max_score:g}",
                     reflection_awaits_review="yes" if row.review else "no",

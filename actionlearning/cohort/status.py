@@ -22,13 +22,20 @@ from actionlearning.cohort.store import Cohort
 
 SUBMITTED, AUTOGRADED, FEEDBACK, DOWNLOADED = "submitted", "autograded", "feedback", "downloaded"
 
+# What has happened to a trainee's work on a session, in the order it happens (the tables' status).
+MISSING, FAILED = "missing", "failed"
+AWAITING_REVIEW, FEEDBACK_READY, RETURNED = "awaiting review", "feedback ready", "returned"
+STATUSES = (MISSING, FAILED, SUBMITTED, AUTOGRADED, AWAITING_REVIEW, FEEDBACK_READY, RETURNED)
+
 
 @dataclass
 class Row:
     """One trainee's state for a session, as a batch or the report shows it."""
 
     trainee: Trainee
-    status: str = "missing"  # submitted | late | missing | failed
+    status: str = MISSING  # one of STATUSES: what has happened to the work so far
+    timing: str = ""  # on time | within extension (to ...) | late by ...; "" when nothing came in
+    late: bool = False  # after its due date, and after any extension
     reason: str = ""  # why it failed, and what to do
     score: float | None = None  # automatic score, once autograded
     max_score: float | None = None
@@ -112,10 +119,6 @@ def _release_copy(cohort: Cohort, session: str) -> dict[str, dict]:
     return {p.name: json.loads(p.read_text("utf-8")) for p in nbgrader_course.release_notebooks(cohort, session)}
 
 
-def naive_utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
-
-
 def screen_submission(cohort: Cohort, session: str, trainee: str, records: Records) -> list[Problem]:
     """Screen what was collected for ``trainee`` and record it against the submission's time."""
     folder = submission_dir(cohort, session, trainee)
@@ -136,8 +139,11 @@ def is_current(entry: dict, timestamp: datetime | None) -> bool:
 def status_rows(cohort: Cohort, session: str, records: Records | None = None, api=None,
                 only: str | None = None) -> list[Row]:
     """Every trainee's status, score and review flag for ``session`` (or only that of ``only``)."""
+    from actionlearning.cohort.extensions import load_extensions, timing
+
     records = records or Records(cohort, session)
-    due = naive_utc(cohort.schedule.exercise(session).due)
+    due = cohort.schedule.exercise(session).due
+    extensions = load_extensions(cohort)
     expected = [p.name for p in nbgrader_course.release_notebooks(cohort, session)]
     grades = _grades(cohort, session, api)
     rows = []
@@ -161,14 +167,20 @@ def status_rows(cohort: Cohort, session: str, records: Records | None = None, ap
             # what went wrong on the way in no longer stops anything once a notebook is here
             row.notes = [Problem(p.kind, p.what, p.todo) for p in channel] + [
                 p for p in later if p is not failure]
-            row.status = "late" if timestamp and timestamp > due else "submitted"
+            row.status = SUBMITTED
+            when = timing(timestamp, due, extensions.get(t.id, {}).get(session))
+            row.late, row.timing = when.late, when.text
         else:
             failure = first_fatal(channel)
             row.notes = [p for p in channel if p is not failure]
         if failure:
-            row.status, row.failure, row.reason = "failed", failure, str(failure)
+            row.status, row.failure, row.reason = FAILED, failure, str(failure)
         if t.id in grades and not failure:
             row.score, row.max_score, row.review = grades[t.id]
+            row.status = AWAITING_REVIEW if row.review else AUTOGRADED
+            sent = records.step(t.id, "feedback")
+            if not row.review and sent.get("ok") and is_current(sent, timestamp):
+                row.status = RETURNED if sent.get("released") else FEEDBACK_READY
         rows.append(row)
     return rows
 

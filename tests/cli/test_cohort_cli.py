@@ -78,6 +78,68 @@ def test_create_list_schedule_release_report_review(env, capsys):
     assert "jupyter lab" in out.replace("/jupyter lab", " jupyter lab") and "/formgrader" in out
 
 
+def _widest(text: str) -> int:
+    return max(len(line) for line in text.splitlines())
+
+
+def test_tables_fit_a_hundred_columns_unless_asked_wide_and_write_csv(env, capsys):
+    assert run("create", "spring", "--roster", str(ts.DATA / "roster-12.csv"), "--meetings", "9",
+               "--start", "2026-01-14") == 0
+    capsys.readouterr()
+    schedule_csv = env / "schedule.csv"
+    assert run("schedule", "spring", "--csv", str(schedule_csv)) == 0
+    narrow = capsys.readouterr().out
+    assert _widest(narrow) <= cohort_cli.WIDTH and "Questioning II" in narrow
+    assert run("schedule", "spring", "--wide") == 0
+    wide = capsys.readouterr().out
+    assert _widest(wide) > cohort_cli.WIDTH  # the session titles on one line each
+    assert "Questioning II: advice in disguise, leading questions, rescuing, silence" in wide
+    rows = schedule_csv.read_text("utf-8").splitlines()
+    assert rows[0] == "meeting,week,meets,exercise,session,released,due" and len(rows) == 10
+
+    assert run("release", "spring", "session-01") == 0
+    capsys.readouterr()
+    assert run("collect", "spring", "session-01") == 0
+    out = capsys.readouterr().out
+    table = out[out.index("trainee "):out.index("session-01: 12 missing.")]
+    assert _widest(table) <= cohort_cli.WIDTH and "handed in" in table
+
+
+def test_extend_gives_one_trainee_more_time_and_takes_it_back(env, capsys):
+    assert run("create", "spring", "--roster", str(ts.DATA / "roster-12.csv"), "--meetings", "9",
+               "--start", "2026-01-14") == 0
+    capsys.readouterr()
+    assert run("extend", "spring", "t03", "session-01", "--until", "2026-02-20") == 0
+    out = capsys.readouterr().out
+    assert "t03 has until Fri 20 Feb 2026 23:59" in out and "never penalised" in out
+    assert run("extend", "spring", "t03", "session-01", "--cancel") == 0
+    assert "Took back t03's extension" in capsys.readouterr().out
+    assert run("extend", "spring", "t03", "session-01", "--cancel") == 0
+    assert "had no extension" in capsys.readouterr().out
+    assert run("extend", "spring", "t99", "session-01", "--until", "2026-02-20") == 1
+    assert "not on spring's roster" in capsys.readouterr().err
+    assert run("extend", "spring", "t03", "session-01") == 2
+    assert "either --until" in capsys.readouterr().err
+
+
+def test_report_writes_a_learning_platforms_file(env, capsys):
+    from actionlearning.cohort import lms
+
+    assert cohort_cli.PLATFORMS == lms.PLATFORMS
+    assert run("create", "spring", "--roster", str(ts.DATA / "roster-12.csv"), "--meetings", "9",
+               "--start", "2026-01-14") == 0
+    assert run("release", "spring", "session-01") == 0
+    capsys.readouterr()
+    out = env / "moodle.csv"
+    assert run("report", "spring", "--lms", "moodle", "--out", str(out)) == 0
+    assert f"Wrote {out} for moodle" in capsys.readouterr().out
+    assert out.read_text("utf-8").splitlines()[0].startswith("Email address,First name,Last name,Session 1")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert run("report", "spring", "--lms", "canvas", "--out", str(env / "canvas.csv")) == 1
+    assert "Canvas user ID" in capsys.readouterr().err  # without ids, no file Canvas would reject
+    assert not (env / "canvas.csv").exists()
+
+
 def test_errors_say_what_to_do(env, capsys):
     assert run("schedule", "nowhere") == 1
     assert "No cohort named 'nowhere'" in capsys.readouterr().err

@@ -145,12 +145,15 @@ def test_collecting_again_changes_nothing(week):
 def test_statuses_and_scores(week):
     rows = _rows(week["autograde"])
     got = {t: (r.status, r.score) for t, r in rows.items()}
+    review = "awaiting review"  # autograded; each has a reflection for the trainer to mark
     assert got == {
-        "t01": ("submitted", 5), "t02": ("submitted", 3), "t03": ("submitted", 0),
-        "t04": ("late", 5), "t05": ("submitted", 2), "t06": ("missing", None),
-        "t07": ("submitted", 5), "t08": ("failed", None), "t09": ("submitted", 5),
+        "t01": (review, 5), "t02": (review, 3), "t03": (review, 0),
+        "t04": (review, 5), "t05": (review, 2), "t06": ("missing", None),
+        "t07": (review, 5), "t08": ("failed", None), "t09": (review, 5),
         "t10": ("failed", None), "t11": ("failed", None), "t12": ("failed", None),
     }
+    assert {t for t, r in rows.items() if r.late} == {"t04"} and rows["t04"].timing.startswith("late by ")
+    assert rows["t01"].timing == "on time" and rows["t06"].timing == ""
     assert all(r.max_score == 5 for r in rows.values() if r.score is not None)  # parts 1 and 2
     assert all(r.review for r in rows.values() if r.score is not None)  # reflections await review
 
@@ -213,7 +216,11 @@ def test_report_with_anonymised_twin(week):
     lines = list(csv.DictReader(io.StringIO(report_csv(report))))
     assert len(lines) == 12 * 9  # every trainee, every session of the 9-meeting programme
     t05 = next(r for r in lines if r["trainee"] == "t05" and r["session"] == S)
-    assert (t05["status"], t05["score"], t05["reflection_awaits_review"]) == ("submitted", "2", "yes")
+    assert (t05["status"], t05["score"], t05["reflection_awaits_review"]) == ("awaiting review", "2", "yes")
+    statuses = {r["trainee"]: (r["status"], r["handed_in"]) for r in lines if r["session"] == S}
+    assert statuses["t01"] == ("returned", "on time")  # feedback released to them
+    assert statuses["t09"] == ("feedback ready", "on time")  # came by email: the trainer sends it
+    assert statuses["t04"][0] == "awaiting review" and statuses["t04"][1].startswith("late by ")
     assert t05["last_name"] == "Thị Lan"
     assert next(r for r in lines if r["trainee"] == "t01" and r["session"] == "session-02")["status"] == "not released"
     text = report_csv(anonymous)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from datetime import date, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -15,9 +15,10 @@ from actionlearning.cohort import nbgrader_course as course
 from actionlearning.cohort.autograde import autograde
 from actionlearning.cohort.collect import collect
 from actionlearning.cohort.create import create_cohort
+from actionlearning.cohort.extensions import cancel_extension, grant_extension, load_extensions, parse_until, timing
 from actionlearning.cohort.problems import CohortError
 from actionlearning.cohort.release import release
-from actionlearning.cohort.status import read_timestamp
+from actionlearning.cohort.status import read_timestamp, status_rows
 from actionlearning.cohort.store import (
     EXCHANGE_ENV,
     HOME_ENV,
@@ -128,10 +129,11 @@ def test_several_cohorts_side_by_side_from_one_source(tmp_path, place):
     assert spring.schedule.exercise(S).due != autumn.schedule.exercise(S).due
     ts.submit(spring, "t01", ts.answered(spring), work=place[2])
     ts.submit(autumn, "a02", ts.given(autumn), work=place[2])
-    s = {r.trainee.id: r.status for r in collect(spring, S).rows}
-    a = {r.trainee.id: r.status for r in collect(autumn, S).rows}
-    assert s == {"t01": "submitted", "t02": "missing"}
-    assert a == {"a01": "missing", "a02": "late", "a03": "missing"}  # autumn's session 1 was due weeks ago
+    s = {r.trainee.id: (r.status, r.late) for r in collect(spring, S).rows}
+    a = {r.trainee.id: (r.status, r.late) for r in collect(autumn, S).rows}
+    assert s == {"t01": ("submitted", False), "t02": ("missing", False)}
+    # autumn's session 1 was due weeks ago
+    assert a == {"a01": ("missing", False), "a02": ("submitted", True), "a03": ("missing", False)}
     assert course.open_api(spring).get_submitted_students(S) == {"t01"}
     assert course.open_api(autumn).get_submitted_students(S) == {"a02"}
     assert (spring.root / "source").resolve() == (autumn.root / "source").resolve()
@@ -234,11 +236,48 @@ def test_returned_folder_uses_file_times_for_lateness(tmp_path, place):
         path.write_text(ts.dumps(ts.answered(cohort)), encoding="utf-8")
         os.utime(path, (when.timestamp(), when.timestamp()))
     before = ts.tree_digest(folder)
-    rows = {r.trainee.id: r.status for r in collect(cohort, S, source=folder).rows}
-    assert rows == {"t01": "submitted", "t02": "late", "t03": "missing"}
+    rows = {r.trainee.id: (r.status, r.timing) for r in collect(cohort, S, source=folder).rows}
+    assert rows == {"t01": ("submitted", "on time"), "t02": ("submitted", "late by 1 day"), "t03": ("missing", "")}
     assert ts.tree_digest(folder) == before
     late = read_timestamp(cohort.root / "submitted" / "t02" / S)
     assert late == (due + timedelta(days=1)).astimezone(timezone.utc).replace(tzinfo=None)
+
+    # An extension granted afterwards: the same submission is now within it, and nothing is re-collected.
+    grant_extension(cohort, "t02", S, due + timedelta(days=2))
+    row = next(r for r in status_rows(cohort, S) if r.trainee.id == "t02")
+    assert (row.late, row.timing.startswith("within extension (to ")) == (False, True)
+    assert cancel_extension(cohort, "t02", S) and not cancel_extension(cohort, "t02", S)
+    assert next(r for r in status_rows(cohort, S) if r.trainee.id == "t02").late
+
+
+def test_an_extension_must_be_for_someone_on_the_roster_and_after_the_due_date(tmp_path, place):
+    cohort = _cohort(tmp_path, place)
+    due = cohort.schedule.exercise(S).due
+    with pytest.raises(CohortError, match="not on .* roster"):
+        grant_extension(cohort, "t99", S, due + timedelta(days=1))
+    with pytest.raises(CohortError, match="must end after that"):
+        grant_extension(cohort, "t01", S, due - timedelta(hours=1))
+    with pytest.raises(CohortError, match="is not a date"):
+        parse_until("next Friday", cohort)
+    assert parse_until("2031-03-14", cohort).strftime("%H:%M %Z") in ("23:59 GMT", "23:59 BST")
+    assert parse_until("2031-07-14T17:00", cohort).strftime("%H:%M %Z") == "17:00 BST"
+    assert (cohort.root / "extensions.json").exists() is False  # refused extensions write nothing
+    (cohort.root / "extensions.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(CohortError, match="damaged"):
+        load_extensions(cohort)
+
+
+def test_lateness_reads_as_a_trainer_would_say_it():
+    due = datetime(2031, 3, 14, 23, 59, tzinfo=timezone.utc)
+    assert timing(None, due, None).text == ""
+    assert timing(due.replace(tzinfo=None), due, None).text == "on time"  # naive: UTC, as nbgrader keeps it
+    assert timing(due + timedelta(minutes=5), due, None).text == "late by 5 min"
+    assert timing(due + timedelta(hours=3, minutes=2), due, None).text == "late by 3 h 2 min"
+    assert timing(due + timedelta(days=2, hours=4), due, None).text == "late by 2 days 4 h"
+    until = due + timedelta(days=3)
+    assert not timing(due + timedelta(days=2), due, until).late
+    late = timing(due + timedelta(days=3, hours=1), due, until)
+    assert late.late and late.text == "late by 1 h"
 
 
 @pytest.mark.parametrize("make, message", [

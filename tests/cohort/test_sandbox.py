@@ -147,7 +147,7 @@ def test_nothing_outside_the_sandbox_changed(graded):
 
 def test_the_hostile_notebook_is_graded_as_far_as_it_goes(graded):
     rows = {r.trainee.id: r for r in graded["batch"].rows}
-    assert rows["t02"].status == "submitted" and rows["t02"].score == rows["t01"].score
+    assert rows["t02"].status == "awaiting review" and rows["t02"].score == rows["t01"].score
     assert graded["outputs_size"] < 5 << 20  # the 50 MB print was not kept
 
 
