@@ -10,7 +10,7 @@ from html import unescape
 import pytest
 
 from actionlearning.course.programme import load_programme
-from tests.conftest import REPO, build_book, secret_lines
+from tests.conftest import REPO, build_book, secret_lines, site_lock
 
 pytestmark = pytest.mark.book
 
@@ -160,7 +160,10 @@ def _mini_book(tmp_path, pages: dict[str, str], config: str | None = None):
     (tmp_path / "_toc.yml").write_text(toc)
     for name, text in pages.items():
         (tmp_path / f"book/{name}.md").write_text(text, "utf-8")
-    return build_book(tmp_path)
+    # its JupyterLite build keeps its state in the shared _build/lite, as the handbook's builds do:
+    # one at a time, or two builds' state collides and one fails
+    with site_lock():
+        return build_book(tmp_path)
 
 
 NOTEBOOK_FRONT = (REPO / "book/sessions/session-01.md").read_text("utf-8").split("\n---\n", 1)[0] + "\n---\n"
