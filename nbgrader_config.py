@@ -43,6 +43,7 @@ c.Autograde.autograde_preprocessors = [
 ]
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
+    "actionlearning.course.progress.ProgressSoFar",  # the trainee's marks and comments so far
     "actionlearning.course.grading.FeedbackView",
     "actionlearning.course.grading.ClearAnyMarkScheme",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",

@@ -126,13 +126,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("--out", metavar="FILE", help="for --lms: where to write (default: COHORT-PLATFORM-grades.csv)")
     c.set_defaults(func=run_report)
 
-    c = sub.add_parser("review", parents=[common], help="open formgrader to review reflections",
-                       description="Start JupyterLab on the cohort folder with nbgrader's formgrader "
-                                   "open in its own tab. Stop it with Ctrl-C.")
+    c = sub.add_parser("review", parents=[common, tables], help="open formgrader to review reflections",
+                       description="List the work waiting for your review, then start JupyterLab on the "
+                                   "cohort folder with nbgrader's formgrader open in its own tab, on the "
+                                   "first exercise with work waiting. Stop it with Ctrl-C.")
     c.add_argument("name")
-    c.add_argument("--port", type=int, help="the port to serve on")
+    c.add_argument("--port", type=int, help="the port to serve on (default: a free one)")
     c.add_argument("--no-browser", action="store_true", help="do not open a browser")
-    c.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
+    c.add_argument("--allow-root", action="store_true",
+                   help="start even as root (only where root is the only account, as in a container)")
+    c.add_argument("--dry-run", action="store_true", help="print the command and the work waiting, and stop")
     c.set_defaults(func=run_review)
 
     p.set_defaults(func=lambda args: (p.print_help(sys.stderr), 2)[1])
@@ -429,13 +432,37 @@ def run_report(args) -> int:
 
 @_guard
 def run_review(args) -> int:
-    from actionlearning.cohort.review import review_command
+    from actionlearning.cohort.review import free_port, review_command, review_environment, waiting
 
     cohort = _cohort(args)
-    command = review_command(cohort, port=args.port, browser=not args.no_browser)
+    work = waiting(cohort)
+    port = args.port or free_port()
+    command = review_command(cohort, port=port, browser=not args.no_browser, work=work,
+                             allow_root=args.allow_root)
+    base = f"http://localhost:{port}"
     if args.dry_run:
-        print(f"cd {cohort.root} && " + " ".join(command))
+        print(f"cd {cohort.root} && JUPYTER_PATH={review_environment()['JUPYTER_PATH']} " + " ".join(command))
+    if work:
+        print(f"Waiting for your review: {len(work)} submission{'s' if len(work) > 1 else ''}, "
+              "each a click away once formgrader is open:")
+        _table(["exercise", "trainee", "open it"],
+               [[w.session, w.trainee, w.url(base)] for w in work], args.wide)
+    else:
+        print("Nothing is waiting for your review.")
+    if args.dry_run:
         return 0
-    print(f"Starting JupyterLab on {cohort.root} with formgrader open; stop it with Ctrl-C.", flush=True)
-    return subprocess.call(command, cwd=cohort.root)
-
+    if os.geteuid() == 0 and not args.allow_root:
+        print("error: JupyterLab will not start as root, and formgrader should not run with root's "
+              "rights. What to do: run this command as your own (non-root) user; only on a machine "
+              "where root is the only account (a container), add --allow-root.", file=sys.stderr)
+        return 1
+    print(f"Starting JupyterLab on {cohort.root} with formgrader open at {base}; stop it with Ctrl-C.",
+          flush=True)
+    code = subprocess.call(command, cwd=cohort.root, env=review_environment())
+    if code not in (0, 130, -2):
+        print(f"error: JupyterLab stopped with exit code {code} (its own message is above). What to "
+              f"do: if port {port} is taken, choose another with --port; if Jupyter is missing, "
+              "install the workbook's requirements (make book, or pip install -r requirements.txt).",
+              file=sys.stderr)
+        return 1
+    return 0

@@ -193,6 +193,56 @@ def test_feedback_waits_for_review_and_partial_sends_what_is_ready(env, capsys):
     out = capsys.readouterr().out
     assert "held back: awaiting your review" in out and "Held back for your review: t01" in out
 
+    # review opens formgrader where the work is, and lists each piece waiting, a click away
+    assert run("review", "spring", "--dry-run", "--port", "8765") == 0
+    out = capsys.readouterr().out
+    assert "--LabApp.default_url=/formgrader/gradebook/session-01/why-action-learning" in out
+    assert "Waiting for your review: 1 submission" in out
+    assert "http://localhost:8765/formgrader/submissions/" in out and "t01" in out
+    assert "JUPYTER_PATH=" in out and "cohort/templates" in out
+
+
+def test_review_refuses_to_start_as_root_with_its_own_message(env, capsys, monkeypatch):
+    assert run("create", "spring", "--roster", str(ts.DATA / "roster-12.csv"), "--meetings", "9",
+               "--start", "2026-01-14") == 0
+    capsys.readouterr()
+    monkeypatch.setattr(cohort_cli.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(cohort_cli.subprocess, "call", lambda *a, **k: pytest.fail("Jupyter was started"))
+    assert run("review", "spring", "--no-browser") == 1
+    err = capsys.readouterr().err
+    assert "will not start as root" in err and "What to do" in err and "--allow-root" in err
+
+
+def test_formgrader_takes_mathjax_from_the_trainers_own_server(tmp_path):
+    """formgrader's page template, rendered as formgrader renders it, with review's JUPYTER_PATH:
+    MathJax comes from jupyter-server-mathjax on the trainer's server, not a CDN."""
+    import json
+    import subprocess
+    import sys
+
+    from actionlearning.cohort.review import review_environment
+
+    code = (
+        "import nbformat\n"
+        "from traitlets.config import Config\n"
+        "from nbconvert.exporters import HTMLExporter\n"
+        "from nbgrader.server_extensions.formgrader import handlers\n"
+        "c = Config()\n"
+        "c.HTMLExporter.template_name = 'formgrade'\n"
+        "c.HTMLExporter.extra_template_basedirs = [handlers.template_path]\n"
+        "nb = nbformat.v4.new_notebook()\n"
+        "resources = {'base_url': '', 'index': 0, 'total': 1, 'assignment_id': 'session-01',\n"
+        "             'notebook_id': 'x', 'notebook_path': 'x', 'student': 't01', 'submission_id': 'x',\n"
+        "             'first_name': 'A', 'last_name': 'B'}\n"
+        "html, _ = HTMLExporter(config=c).from_notebook_node(nb, resources=resources)\n"
+        "print(html)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=review_environment(),
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "/static/jupyter_server_mathjax/MathJax.js" in done.stdout
+    assert "cdnjs" not in done.stdout and "https://" not in done.stdout.split("<body")[0]
+
 
 def test_ctrl_c_during_create_says_nothing_was_created(env, capsys, monkeypatch):
     import actionlearning.cohort.create as create

@@ -110,6 +110,8 @@ def _review(cohort, trainees):
                     if grade.needs_manual_grade:
                         grade.manual_score = grade.max_score / 2
                         grade.needs_manual_grade = False
+                for comment in nb.comments[:1]:
+                    comment.manual_comment = f"A note for {trainee} alone: <b>your questions</b> opened things up."
             gb.db.commit()
 
 
@@ -209,6 +211,16 @@ def test_feedback_goes_to_each_trainee_alone(week):
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in pages)  # the trainee can fetch it
     html = (cohort.root / "feedback" / "t02" / S / NB.replace(".ipynb", ".html")).read_text("utf-8")
     assert "✗" in html  # the reasons for lost marks
+
+
+def test_each_feedback_page_shows_that_trainees_progress_so_far_and_nobody_elses(week):
+    cohort = week["cohort"]
+    for trainee, other in (("t01", "t02"), ("t02", "t01")):
+        page = (cohort.root / "feedback" / trainee / S / NB.replace(".ipynb", ".html")).read_text("utf-8")
+        assert "Your progress so far" in page and "Session 1: Why action learning?" in page
+        assert f"A note for {trainee} alone" in page and f"A note for {other} alone" not in page
+        section = page[page.index("Your progress so far"):]
+        assert "<b>your questions</b>" not in section  # in the summary, a comment's markup is shown as text
 
 
 def test_report_with_anonymised_twin(week):
