@@ -412,7 +412,7 @@ def run_report(args) -> int:
     print(f"Cohort {cohort.name}" + (" (anonymised)" if args.anonymise else ""))
     header, rows, legend = text_grid(report)
     _table(header, rows, args.wide)
-    print(legend)
+    print(_wrap(legend, indent=""))
     if args.lms:
         from actionlearning.cohort.lms import lms_export, read_id_map
 
