@@ -69,8 +69,10 @@ def start_page(work: list[Waiting]) -> str:
     return f"{FORMGRADER}/gradebook/{work[0].session}/{work[0].notebook}"
 
 
-def review_command(cohort: Cohort, port: int, browser: bool = True, work: list[Waiting] | None = None,
-                   allow_root: bool = False) -> list[str]:
+def review_command(cohort: Cohort, port: int | None = None, browser: bool = True,
+                   work: list[Waiting] | None = None, allow_root: bool = False) -> list[str]:
+    """The command that starts JupyterLab for review, on ``port`` (else a free one)."""
+    port = port or free_port()
     jupyter = Path(sys.executable).with_name("jupyter")
     command = [str(jupyter) if jupyter.exists() else "jupyter", "lab",
                f"--ServerApp.root_dir={cohort.root}", f"--LabApp.default_url={start_page(work or [])}",

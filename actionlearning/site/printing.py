@@ -99,7 +99,8 @@ def _open(browser, url: str):
 def _print(page, path: Path) -> int:
     from pypdf import PdfReader
 
-    page.pdf(path=str(path), prefer_css_page_size=True, print_background=True, outline=True)
+    # Chromium builds a page's outline of headings from its tags, so the print is tagged
+    page.pdf(path=str(path), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
     return len(PdfReader(path).pages)
 
 
