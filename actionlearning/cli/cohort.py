@@ -18,11 +18,11 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from actionlearning.cohort.lms import PLATFORMS
 from actionlearning.course.programme import MEETING_COUNTS
 
 SESSION_HELP = "the exercise, session-01 ... session-09"
 WIDTH = 100  # the widest a table prints unless --wide
-PLATFORMS = ("moodle", "canvas", "csv")  # as actionlearning.cohort.lms has them (a test checks)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

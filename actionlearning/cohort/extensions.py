@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from actionlearning.cohort.lock import one_writer
 from actionlearning.cohort.problems import CohortError
@@ -54,8 +55,6 @@ def _save(cohort: Cohort, extensions: dict[str, dict[str, datetime]]) -> None:
 
 def parse_until(text: str, cohort: Cohort) -> datetime:
     """``YYYY-MM-DD`` (by the usual due time, 23:59) or ``YYYY-MM-DDTHH:MM``, in the cohort's zone."""
-    from zoneinfo import ZoneInfo
-
     try:
         if "T" in text or " " in text:
             moment = datetime.fromisoformat(text)

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from actionlearning.cohort import nbgrader_course
+from actionlearning.cohort.extensions import load_extensions, timing
 from actionlearning.cohort.problems import CohortError, Problem, first_fatal
 from actionlearning.cohort.records import Records
 from actionlearning.cohort.roster import Trainee
@@ -139,8 +140,6 @@ def is_current(entry: dict, timestamp: datetime | None) -> bool:
 def status_rows(cohort: Cohort, session: str, records: Records | None = None, api=None,
                 only: str | None = None) -> list[Row]:
     """Every trainee's status, score and review flag for ``session`` (or only that of ``only``)."""
-    from actionlearning.cohort.extensions import load_extensions, timing
-
     records = records or Records(cohort, session)
     due = cohort.schedule.exercise(session).due
     extensions = load_extensions(cohort)

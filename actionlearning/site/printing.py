@@ -58,9 +58,12 @@ class Printed:
     part: str
     name: str  # book/sessions/session-01
     title: str
-    pdf: Path
+    pdf: object  # the printed page, read back (a pypdf PdfReader)
     first_page: int  # its first page in the main matter, from 1
-    pages: int
+
+    @property
+    def pages(self) -> int:
+        return len(self.pdf.pages)
 
 
 def _css_string(text: str) -> str:
@@ -96,12 +99,13 @@ def _open(browser, url: str):
     return page
 
 
-def _print(page, path: Path) -> int:
+def _print(page, path: Path):
+    """Print the page to ``path``; return it read back (a pypdf PdfReader)."""
     from pypdf import PdfReader
 
     # Chromium builds a page's outline of headings from its tags, so the print is tagged
     page.pdf(path=str(path), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
-    return len(PdfReader(path).pages)
+    return PdfReader(path)
 
 
 def _version() -> str:
@@ -162,7 +166,7 @@ li.part {{ font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; font-weigh
 </body></html>"""
 
 
-def _outline(writer, printed: list[Printed], offset: int, readers: dict) -> None:
+def _outline(writer, printed: list[Printed], offset: int) -> None:
     """Parts, then pages, then each page's own headings, as the PDF's bookmarks."""
     parents: dict[str, object] = {}
     for item in printed:
@@ -173,8 +177,7 @@ def _outline(writer, printed: list[Printed], offset: int, readers: dict) -> None
                 parents[item.part] = writer.add_outline_item(item.part, start)
             parent = parents[item.part]
         entry = writer.add_outline_item(item.title, start, parent=parent)
-        reader = readers[item.name]
-        _copy_headings(writer, reader, reader.outline, entry, offset + item.first_page - 1, item.title)
+        _copy_headings(writer, item.pdf, item.pdf.outline, entry, start, item.title)
 
 
 def _copy_headings(writer, reader, outline, parent, offset: int, title: str) -> None:
@@ -193,7 +196,7 @@ def print_book(edition: str, site: Path | None = None, out: Path | None = None,
                sheets: Path | None = None, when: datetime.date | None = None) -> tuple[Path, list[Path]]:
     """Print the edition's book and handouts from its built site; returns their paths."""
     from playwright.sync_api import sync_playwright
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfWriter
 
     site = site or SITES[edition]
     out = out or REPO / "_build" / f"handbook-{edition}.pdf"
@@ -220,28 +223,24 @@ def print_book(edition: str, site: Path | None = None, out: Path | None = None,
             title = page_title(name)
             page = _open(browser, f"{base}/{name}.html")
             page.add_style_tag(content=_page_style(title, next_page))
-            pdf = Path(tmp) / f"{number:02d}.pdf"
-            count = _print(page, pdf)
-            printed.append(Printed(part, name, title, pdf, next_page, count))
-            print(f"  [{number}/{len(pages)}] {name}: pages {next_page}-{next_page + count - 1}", flush=True)
-            next_page += count
+            item = Printed(part, name, title, _print(page, Path(tmp) / f"{number:02d}.pdf"), next_page)
+            printed.append(item)
+            print(f"  [{number}/{len(pages)}] {name}: pages {next_page}-{next_page + item.pages - 1}", flush=True)
+            next_page += item.pages
             handouts += _print_handout(page, name, title, sheets)
             page.close()
-        front = Path(tmp) / "front.pdf"
         page = browser.new_page()
         page.set_content(front_matter_html(edition, printed, when, _version()), wait_until="load")
-        _print(page, front)
+        front = _print(page, Path(tmp) / "front.pdf")
         browser.close()
 
         writer = PdfWriter()
-        writer.append(PdfReader(front), import_outline=False)
+        writer.append(front, import_outline=False)
         offset = len(writer.pages)
-        readers = {}
         for item in printed:
-            readers[item.name] = PdfReader(item.pdf)
-            writer.append(readers[item.name], import_outline=False)
+            writer.append(item.pdf, import_outline=False)
         writer.add_outline_item("Contents", 1 if offset > 1 else 0)
-        _outline(writer, printed, offset, readers)
+        _outline(writer, printed, offset)
         writer.set_page_label(0, offset - 1, style="/r")
         writer.set_page_label(offset, len(writer.pages) - 1, style="/D", start=1)
         writer.add_metadata({"/Title": f"{BOOK_TITLE} ({EDITION_NAMES[edition].split(',')[0].lower()})",
@@ -312,7 +311,7 @@ def _print_handout(page, name: str, title: str, sheets: Path) -> list[Path]:
             if style is not None:
                 style.evaluate("s => s.remove()")
             style = page.add_style_tag(content=_sheet_style(footer.rstrip("#").strip(), size, columns))
-            if _print(page, path) == 1:
+            if len(_print(page, path).pages) == 1:
                 break
         else:
             print(f"      warning: {stem} does not fit one A4 sheet even at {size}pt", file=sys.stderr)

@@ -20,12 +20,8 @@ from tests.data.question_training import train
 BLIND = REPO / "tests" / "data" / "question_blind"
 
 
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 def _texts(paths) -> set[str]:
-    return {_key(item["text"]) for path in paths for item in yaml.safe_load(path.read_text("utf-8"))}
+    return {train._key(item["text"]) for path in paths for item in yaml.safe_load(path.read_text("utf-8"))}
 
 
 def test_the_saved_models_are_what_the_training_data_gives():
@@ -41,7 +37,7 @@ def test_the_models_never_learn_from_a_blind_batch():
     assert all(BLIND not in path.parents for path in train.SOURCES)
     blind = _texts(BLIND.glob("batch-*/raw/writer-*.yaml"))
     assert blind & _texts(train.SOURCES), "the check below would pass for want of shared turns"
-    taught = {_key(item["text"]) for item in train.training_items()}
+    taught = {train._key(item["text"]) for item in train.training_items()}
     assert taught and not blind & taught
 
 
