@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from actionlearning.checks.answers import hand_in
 
-__all__ = ["CheckResult", "ItemResult", "check_ready", "hand_in", "keyed", "same_for_all", "score_choices"]
+__all__ = ["CheckResult", "ItemResult", "check_ready", "choices_ready", "hand_in", "keyed", "same_for_all", "score_choices"]
 
 # What a trainee reads for a keyed item they did not get: an invitation, never the answer.
 LOOK_AGAIN = "not the reading we would give: look again, and bring it to your trainer if you disagree"
@@ -121,7 +121,8 @@ def _shown(value: object) -> str:
 
 
 def _normalise(value: object) -> str:
-    return str(value).strip().lower() if isinstance(value, str) else ""
+    """An answer as compared with the choices: case and runs of spaces ignored."""
+    return " ".join(value.lower().split()) if isinstance(value, str) else ""
 
 
 def _answers_or_reason(answers: object, title: str, items: Iterable[str]) -> CheckResult | None:
@@ -141,22 +142,29 @@ def check_ready(answers: object, choices: Iterable[str], items: Iterable[str]) -
     It reveals nothing about which answers are right.
     """
     choices = tuple(choices)
-    items = tuple(items)
+    return choices_ready(answers, {item: choices for item in items})
+
+
+def choices_ready(answers: object, choices: Mapping[str, Iterable[str]]) -> CheckResult:
+    """Self-check before submitting: is each item answered with one of its own ``choices``
+    (case and spaces ignored)? It reveals nothing about which answers are right."""
     title = "Ready to submit"
-    wrong_shape = _answers_or_reason(answers, title, items)
+    wrong_shape = _answers_or_reason(answers, title, choices)
     if wrong_shape:
         return wrong_shape
-    allowed = " or ".join(repr(c) for c in choices)
     results = []
-    for item in items:
+    for item, allowed in choices.items():
+        allowed = tuple(allowed)
+        named = ", ".join(repr(c) for c in allowed)
+        offered = " or ".join(repr(c) for c in allowed) if len(allowed) == 2 else f"one of {named}"
         given = answers.get(item)
         if given is None:
-            results.append(ItemResult(item, 0.0, 1.0, f"not answered yet: choose {allowed}"))
-        elif _normalise(given) not in {c.lower() for c in choices}:
-            results.append(ItemResult(item, 0.0, 1.0, f"{given!r} is not one of {allowed}"))
+            results.append(ItemResult(item, 0.0, 1.0, f"not answered yet: choose {offered}"))
+        elif _normalise(given) not in {_normalise(c) for c in allowed}:
+            results.append(ItemResult(item, 0.0, 1.0, f"{given!r} is not one of {named}"))
         else:
             results.append(ItemResult(item, 1.0, 1.0, "answered"))
-    extra = sorted(set(map(str, answers)) - set(items))
+    extra = sorted(set(map(str, answers)) - set(choices))
     if extra:
         results.append(
             ItemResult(", ".join(extra), 0.0, 0.0, "not an item in this exercise; it is ignored")

@@ -1,22 +1,21 @@
 """Coding set talk against a trainers' key, and rewriting "why" questions (session 4).
 
-Coding questions as open or closed is a judgement, and trained coders using the same published
-rules still disagree on a share of them. So the transcript exercise reports two numbers, as
-researchers who code conversations do:
+Coding questions as open or closed, or clarifying or exploratory, is a judgement, and trained
+coders using the same published rules still disagree on a share of them. So the transcript
+exercise is marked in plain terms: one point for each utterance coded as the trainers' key codes
+it, reported as "12 of the 15 agree" with the key. Where the key accepts a second code as
+defensible (an ambiguous form), a trainee who chose it is given the benefit of the doubt and
+counted as agreeing.
 
-- **percentage agreement**: the share of utterances coded as the key codes them;
-- **Cohen's kappa**: agreement corrected for the agreement two coders would reach by chance,
-  given how often each used each code: ``kappa = (p_o - p_e) / (1 - p_e)`` (Cohen, 1960).
-
-Credit follows percentage agreement, which a trainee can check by counting. Kappa is reported
-beside it, with the usual verbal label (Landis and Koch, 1977), to show how much of the
-agreement chance alone could explain. Where the key accepts a second code as defensible (an
-ambiguous form), a trainee who chose it is given the benefit of the doubt and counted as
-agreeing, in both numbers.
+**Cohen's kappa** is an optional extra for the curious, never marked: agreement corrected for
+the agreement two coders would reach by chance, given how often each used each code,
+``kappa = (p_o - p_e) / (1 - p_e)`` (Cohen, 1960), with the usual verbal label (Landis and Koch,
+1977). :func:`explain_kappa` works it through, step by step, for two observers' codings that the
+exercise gives; the statistics are here for that, and for the Question Lab's blind batches.
 
 Everything is plain Python. The statistics raise ``ValueError`` only on a programming error
-(lists of different lengths); the ``score_*`` and ``ready`` functions never raise on a
-trainee's answer, however malformed, and say why each point was or was not given.
+(lists of different lengths); the ``score_*``, ``ready`` and ``explain_*`` functions never raise
+on a trainee's answer, however malformed, and say why each point was or was not given.
 """
 
 from __future__ import annotations
@@ -25,13 +24,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from actionlearning.checks import CheckResult, ItemResult, as_pattern, keyed, same_for_all
+from actionlearning.checks import ACCEPTED, CheckResult, ItemResult, as_pattern, keyed, same_for_all
 
 __all__ = [
     "CODES",
     "QUESTION_KINDS",
     "cohen_kappa",
     "describe_kappa",
+    "explain_kappa",
     "normalise_code",
     "percent_agreement",
     "ready",
@@ -196,9 +196,9 @@ def score_coding(
 
     One point per utterance coded as the key codes it, or with a code that ``accept`` lists
     for that utterance as defensible (the benefit of the doubt), so credit is in proportion to
-    agreement. The first line reports percentage agreement and Cohen's kappa, and names the
-    commonest disagreement if it recurs; each utterance then gives the keyed code and ``reasons`` for it,
-    whether the trainee agreed or not.
+    agreement. The first line says, in plain terms, how many agree with the key; each utterance
+    then says whether it agrees. The keyed code and ``reasons`` for it, and the commonest
+    difference if it recurs, are in the trainer's notes, never in the trainee's reasons.
     """
     reasons = reasons or {}
     accept = accept or {}
@@ -225,7 +225,8 @@ def score_coding(
             accepted=f"{code} is defensible here too" if fair else "",
             unreadable=f"{given!r} is not one of {allowed}" if given is not None and code not in codes else "",
         ))
-    text, note = _summary(theirs, ours)
+    fair_count = sum(1 for r in results if r.reason == ACCEPTED)
+    text, note = _summary(theirs, ours, fair_count)
     summary = ItemResult("agreement with the trainers' key", 0.0, 0.0, text, note)
     result = CheckResult(title, (summary, *results))
     if same_for_all((_lookup(mapping, i) for i in items), ours):
@@ -233,26 +234,19 @@ def score_coding(
     return result
 
 
-def _summary(theirs: list[str], ours: list[str]) -> tuple[str, str]:
-    """Agreement and kappa for the trainee; the commonest difference, which names the key, for
-    the trainer."""
+def _summary(theirs: list[str], ours: list[str], fair: int = 0) -> tuple[str, str]:
+    """How many agree with the key, in plain terms, for the trainee; the commonest difference,
+    which names the key, for the trainer."""
     n = len(ours)
     if n == 0:
         return "the key has no items, so there is nothing to compare", ""
     if all(x == MISSING for x in theirs):
-        return (f"nothing coded yet: agreement and Cohen's kappa will appear here once you code "
-                f"the {n} items", "")
+        return (f"nothing coded yet: code the {n} items and this will say how many agree with "
+                "the key", "")
     agree = sum(1 for x, y in zip(theirs, ours) if x == y)
-    share = percent_agreement(theirs, ours) or 0.0
-    kappa = cohen_kappa(theirs, ours)
-    if kappa is None:
-        kappa_text = (
-            "Cohen's kappa is undefined here, because you and the key each used a single code "
-            "throughout, so chance alone would agree; read the percentage instead"
-        )
-    else:
-        kappa_text = f"Cohen's kappa {kappa:.2f} ({describe_kappa(kappa)})"
-    text = f"{agree} of {n} ({100 * share:.0f}%); {kappa_text}"
+    text = f"{agree} of the {n} agree"
+    if fair:
+        text += f" ({fair} of them with a second code the key accepts as defensible)"
     uncoded = sum(1 for x in theirs if x == MISSING)
     if uncoded:
         text += f"; {uncoded} uncoded or unreadable, counted as disagreeing"
@@ -263,6 +257,56 @@ def _summary(theirs: list[str], ours: list[str]) -> tuple[str, str]:
         if times >= 2:
             note = f"the commonest difference: {times} items the key codes {keyed_code} were coded {said}"
     return text, note
+
+
+def explain_kappa(first: object, second: object, yours: object = None) -> str:
+    """For the curious, never marked: Cohen's kappa for two codings of the same items, worked
+    through step by step (observed agreement, chance agreement from each coder's mix of codes,
+    kappa and its conventional label). ``yours``, if given, is the trainee's own attempt, a
+    dictionary with any of ``agreement``, ``chance`` and ``kappa``, each set beside the working.
+    Never raises."""
+    try:
+        a = [normalise_code(x) or str(x) for x in first]
+        b = [normalise_code(x) or str(x) for x in second]
+        p_o, kappa = percent_agreement(a, b), cohen_kappa(a, b)
+    except (TypeError, ValueError) as error:
+        return f"These two codings cannot be compared: {error}."
+    n = len(a)
+    if not n or p_o is None:
+        return "There is nothing to compare yet."
+    count_a, count_b = Counter(a), Counter(b)
+    others = sorted((set(count_a) | set(count_b)) - set(CODES))
+    codes = [c for c in CODES if c in count_a or c in count_b] + others
+    products = " + ".join(f"{count_a[c]} × {count_b[c]}" for c in codes)
+    p_e = sum(count_a[c] * count_b[c] for c in codes) / (n * n)
+    lines = [
+        f"Observed agreement: {sum(x == y for x, y in zip(a, b))} of {n} = {p_o:.2f}",
+        "Each observer's mix of codes: " + "; ".join(
+            f"{c} {count_a[c]} and {count_b[c]}" for c in codes),
+        f"Chance agreement: ({products}) / ({n} × {n}) = {p_e:.2f}",
+    ]
+    if kappa is None:
+        lines.append("Cohen's kappa is undefined here: both used one and the same code throughout, "
+                     "so chance alone would agree.")
+    else:
+        lines.append(f"Cohen's kappa: ({p_o:.2f} - {p_e:.2f}) / (1 - {p_e:.2f}) = {kappa:.2f}, "
+                     f"{describe_kappa(kappa)} by the usual labels")
+    if isinstance(yours, Mapping):
+        figures = {"agreement": p_o, "chance": p_e, "kappa": kappa}
+        said = []
+        for name, right in figures.items():
+            given = yours.get(name)
+            if given is None or right is None:
+                continue
+            if isinstance(given, bool) or not isinstance(given, (int, float)):
+                said.append(f"your {name} ({given!r}) is not a number")
+            elif abs(given - right) <= 0.01:
+                said.append(f"your {name}, {given:.2f}, matches")
+            else:
+                said.append(f"your {name} was {given:.2f}")
+        if said:
+            lines.append("Beside your working: " + "; ".join(said) + ".")
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ PRESENTERS = 3
 MIN_UPDATES = 15
 MIN_BIDDING = 5
 MIN_BREAK = 5
-MIN_PROCESS_REVIEW = 10
+# The set in the exercise asked, at its last process review, for more time to talk about how it
+# works: ten minutes can do for a practised set, so a plan that honours the request gives 15 or more.
+MIN_PROCESS_REVIEW = 15
 MIN_CHECK_OUT = 5
 PLAN_ITEMS = 7
 
@@ -62,7 +64,8 @@ def score_meeting_plan(
         _both(
             "process review and check-out",
             (review >= MIN_PROCESS_REVIEW,
-             f"process review {review} minutes (at least {MIN_PROCESS_REVIEW} while the set is new)"),
+             f"process review {review} minutes (at least {MIN_PROCESS_REVIEW}: the set is new, and "
+             "asked for more time to talk about how it works)"),
             (check_out >= MIN_CHECK_OUT, f"check-out {check_out} minutes (at least {MIN_CHECK_OUT})"),
         ),
     ))

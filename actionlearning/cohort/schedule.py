@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from actionlearning.cohort.problems import CohortError
+from actionlearning.course.plans import meeting_plans
 from actionlearning.course.programme import Programme, Session, load_programme, meeting_week
 
 DEFAULT_TIMEZONE = "Europe/London"
@@ -97,13 +98,16 @@ def build_schedule(
     weeks = weeks or programme.weeks
     if weeks < count:
         raise CohortError(f"{count} meetings cannot be spread over {weeks} weeks; give at least {count}.")
-    length = timedelta(minutes=programme.session_minutes)
+    # A meeting lasts as long as its plan (four hours in the six-meeting programme, a day in the
+    # three); a programme other than the course's own has no plans, only its session length.
+    own = programme is load_programme()
+    lengths = [p.minutes for p in meeting_plans(count)] if own else [programme.session_minutes] * count
     meetings = []
-    for m in programme.meetings(count):
+    for m, minutes in zip(programme.meetings(count), lengths, strict=True):
         week = meeting_week(m.number - 1, count, weeks)
         day = start + timedelta(weeks=week - 1)
         begins = datetime.combine(day, at, tzinfo=zone)
-        meetings.append(ScheduledMeeting(m.number, week, m.sessions, begins, begins + length))
+        meetings.append(ScheduledMeeting(m.number, week, m.sessions, begins, begins + timedelta(minutes=minutes)))
     exercises = []
     for i, m in enumerate(meetings):
         if i + 1 < len(meetings):

@@ -175,6 +175,13 @@ Writing good scenarios
   wrong on a path where Mo never asked it. Play a few unlikely paths before you commit.
 * Keep the measures honest: the expert path should score well on them, and good endings
   should on average score better than poor ones (the tests check both for the library).
+* Silence has two kinds: a silence held on purpose (after a deep question, when the presenter
+  is about to go further) is often the best move; saying nothing while harm or drift goes on is
+  a failure to intervene. Give every silence response lines that show what happens in the
+  quiet, and let its feedback say which kind it was.
+* More than one closing should reach a good ending: the presenter's own words for a next step,
+  a question to take away, a check-back at the next meeting, as well as a commitment rating.
+  tests/simulation/test_scenario_balance.py holds the library to both points.
 * A ': ' inside unquoted text breaks YAML; quote such lines, or use a ``>`` block.
 * Aim for at least six decisions on every path and at least three endings.
 """

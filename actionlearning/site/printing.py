@@ -290,22 +290,28 @@ def _print_handout(page, name: str, title: str, sheets: Path) -> list[Path]:
     if not marker.count():
         return []
     made = []
-    for number, sections in enumerate(handout_sheets(marker.get_attribute("content") or "")):
-        missing = page.evaluate("""(ids) => {
-            const missing = ids.filter(id => !document.getElementById(id));
+    for sections in handout_sheets(marker.get_attribute("content") or ""):
+        # A listed id may be a section's own or a label just inside it: print the section.
+        found = page.evaluate("""(ids) => ids.map(id => {
+            const el = document.getElementById(id);
+            return el && (el.matches('section') ? el : el.closest('section')).id;
+        })""", sections)
+        missing = [given for given, section in zip(sections, found, strict=True) if not section]
+        if missing:
+            raise PrintingError(f"{name}: its al-handout marker names sections it does not have: {', '.join(missing)}")
+        sections = found
+        page.evaluate("""(ids) => {
             document.querySelectorAll('.bd-article section section').forEach(s => {
                 s.style.display = !ids.length || ids.includes(s.id) || s.closest(ids.map(i => '#' + CSS.escape(i)).join(',') || 'x-none') ? '' : 'none';
             });
             document.querySelectorAll('.bd-article > section > :not(h1):not(section)').forEach(e => {
                 e.style.display = ids.length ? 'none' : '';
             });
-            return missing;
         }""", sections)
-        if missing:
-            raise PrintingError(f"{name}: its al-handout marker names sections it does not have: {', '.join(missing)}")
-        stem = name.rsplit("/", 1)[-1] + (f"-{sections[0]}" if number else "")
+        # A sheet of one section is named after it; the whole page, or several sections, after the page.
+        stem = name.rsplit("/", 1)[-1] + (f"-{sections[0]}" if len(sections) == 1 else "")
         path = sheets / f"{stem}.pdf"
-        footer = title if not number else f"{title}: " + page.locator(f"#{sections[0]} > h2").first.inner_text().strip()
+        footer = title if len(sections) != 1 else f"{title}: " + page.locator(f"#{sections[0]} > h2").first.inner_text().strip()
         style = None
         for size, columns in SHEET_FITS:
             if style is not None:

@@ -1,6 +1,7 @@
-"""Session 4's checks: agreement with a key (percentage and Cohen's kappa, against hand-worked
-examples and the degenerate cases), the transcript coding's partial credit and reasons, and
-the "why" rewrites' form rules. No trainee input may make them raise."""
+"""Session 4's checks: the transcript coding marked by agreement with a key, in plain terms
+(how many of N agree), with its partial credit and reasons; the statistics behind the optional,
+unmarked extra on Cohen's kappa (against hand-worked examples and the degenerate cases) and its
+worked explanation; and the "why" rewrites' form rules. No trainee input may make them raise."""
 
 import pytest
 
@@ -9,6 +10,7 @@ from actionlearning.checks import ACCEPTED, PATTERN
 from actionlearning.checks.agreement import (
     cohen_kappa,
     describe_kappa,
+    explain_kappa,
     normalise_code,
     percent_agreement,
     ready,
@@ -99,16 +101,15 @@ WHY = {"1": "asks for a fact", "3": "advice, with a question mark"}
 def test_full_agreement():
     result = score_coding({"1": C, "2": O, "3": N, "4": O}, KEY, WHY)
     assert (result.points, result.possible) == (4, 4)
-    assert "4 of 4 (100%); Cohen's kappa 1.00 (almost perfect)" in result.report()
+    assert "agreement with the trainers' key: 4 of the 4 agree" in result.report()
+    assert "kappa" not in result.report(trainer=True)  # kappa is an unmarked extra, not in the marks
 
 
 def test_partial_credit_in_proportion_to_agreement_with_the_key_kept_for_the_trainer():
     result = score_coding({"1": O, "2": O, "3": N, "4": C}, KEY, WHY)
     assert (result.points, result.possible) == (2, 4)
     report = result.report()
-    # theirs o o n c, key c o n o: p_o = .5; theirs o 2, n 1, c 1; key c 1, o 2, n 1;
-    # p_e = (2*2 + 1*1 + 1*1) / 16 = 6/16; kappa = (.5 - .375) / .625 = .2
-    assert "2 of 4 (50%); Cohen's kappa 0.20 (slight)" in report
+    assert "2 of the 4 agree" in report
     assert "✗ 1: you said 'open': not the reading we would give" in report
     assert "✓ 3: agreed" in report
     assert "asks for a fact" not in report and "the key" not in report.split("\n", 2)[2]
@@ -117,11 +118,11 @@ def test_partial_credit_in_proportion_to_agreement_with_the_key_kept_for_the_tra
     assert "the key: not a question. advice, with a question mark" in trainer
 
 
-def test_the_benefit_of_the_doubt_counts_as_agreement_in_both_numbers():
+def test_the_benefit_of_the_doubt_counts_as_agreement_and_says_so():
     result = score_coding({"1": C, "2": O, "3": C, "4": O}, KEY, WHY, accept={"3": [C]})
     assert result.points == 4
     report = result.report()
-    assert "4 of 4 (100%); Cohen's kappa 1.00" in report
+    assert "4 of the 4 agree (1 of them with a second code the key accepts as defensible)" in report
     assert f"3: {ACCEPTED}" in report and "not a question" not in report
     assert "closed is defensible here too" in result.report(trainer=True)
 
@@ -153,16 +154,53 @@ def test_a_single_difference_is_not_called_the_commonest():
     assert "commonest" not in report
 
 
-def test_a_blank_coding_says_nothing_is_coded_rather_than_reporting_a_kappa():
+def test_a_blank_coding_says_nothing_is_coded_rather_than_reporting_agreement():
     result = score_coding({k: None for k in KEY}, KEY)
     assert result.points == 0
     assert "nothing coded yet" in result.report()
-    assert "kappa 0.00" not in result.report()
+    assert "0 of the 4" not in result.report()
 
 
-def test_a_single_code_throughout_reports_kappa_as_undefined():
+def test_a_single_code_throughout_agreeing_with_a_single_code_key_is_full_agreement():
     report = score_coding({"1": O, "2": O}, {"1": O, "2": O}).report()
-    assert "2 of 2 (100%); Cohen's kappa is undefined here" in report
+    assert "2 of the 2 agree" in report
+
+
+# --- the optional extra: kappa worked through, never marked --------------------------------------
+
+OBSERVER_1 = [O, O, O, C, O, O, N, O, O, O, C, O]
+OBSERVER_2 = [O, O, O, O, O, O, N, O, C, O, C, O]
+
+
+def test_explain_kappa_works_it_through_by_hand():
+    # p_o = 10/12; each observer: open 9, closed 2, not a question 1; p_e = (81 + 4 + 1) / 144
+    text = explain_kappa(OBSERVER_1, OBSERVER_2)
+    assert "Observed agreement: 10 of 12 = 0.83" in text
+    assert "(9 × 9 + 2 × 2 + 1 × 1) / (12 × 12) = 0.60" in text
+    assert cohen_kappa(OBSERVER_1, OBSERVER_2) == pytest.approx((10 / 12 - 86 / 144) / (1 - 86 / 144))
+    assert "= 0.59, moderate" in text
+
+
+def test_explain_kappa_sets_a_trainees_working_beside_its_own():
+    text = explain_kappa(OBSERVER_1, OBSERVER_2, {"agreement": 10 / 12, "chance": 0.5, "kappa": "high"})
+    assert "your agreement, 0.83, matches" in text and "your chance was 0.50" in text
+    assert "your kappa ('high') is not a number" in text
+    assert "Beside your working" not in explain_kappa(OBSERVER_1, OBSERVER_2, {"kappa": None})
+
+
+def test_explain_kappa_worked_on_the_two_by_two_in_the_text():
+    # o o n c against c o n o: p_o = .5; p_e = (2*2 + 1*1 + 1*1) / 16 = 6/16; kappa = .2
+    text = explain_kappa([O, O, N, C], [C, O, N, O])
+    assert "2 of 4 = 0.50" in text and "= 0.20, slight" in text
+
+
+@pytest.mark.parametrize(("first", "second"), [(None, OBSERVER_2), ([O], [O, C]), ([], []), (3, "open")])
+def test_explain_kappa_never_raises(first, second):
+    assert explain_kappa(first, second)
+
+
+def test_explain_kappa_when_both_use_one_code():
+    assert "undefined here" in explain_kappa([O, O], [O, O])
 
 
 @pytest.mark.parametrize("answers", [None, "open", ["open"], 3, {"1": ["open"]}, {"1": {}}])

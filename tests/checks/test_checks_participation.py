@@ -1,4 +1,5 @@
-"""Session 7's checks: shares and a Gini coefficient from an airtime log, and naming dynamics."""
+"""Session 7's checks: reading an airtime chart, choosing a response, naming dynamics, and the
+optional Gini coefficient for the curious."""
 
 import ast
 import json
@@ -9,16 +10,19 @@ from actionlearning import checks
 from actionlearning.checks import participation as cp
 from actionlearning.practice import participation as pa
 from tests.conftest import REPO
+from tests.grading_support import score_answer
 
 NOTEBOOK = REPO / "source" / "session-07" / "participation.ipynb"
-KEY_SHARES = pa.shares(cp.exercise_seconds())
 KEY_GINI = pa.gini(cp.exercise_seconds())
+
+
+def _master():
+    return json.loads(NOTEBOOK.read_text("utf-8"))
 
 
 def _setup_names():
     """LOG and MEMBERS as the exercise notebook shows them to the trainee."""
-    nb = json.loads(NOTEBOOK.read_text("utf-8"))
-    setup = next(c for c in nb["cells"] if c.get("id") == "setup")
+    setup = next(c for c in _master()["cells"] if c.get("id") == "setup")
     tree = ast.parse("".join(setup["source"]))
     return {
         t.id: ast.literal_eval(node.value)
@@ -33,67 +37,127 @@ def test_the_notebook_shows_the_log_the_checks_use():
     assert tuple(names["MEMBERS"]) == cp.EXERCISE_MEMBERS
 
 
-def test_the_exercise_log_separates_the_usual_slips():
+def test_the_log_separates_time_from_turns_and_hides_the_silent_member():
     seconds, turns = cp.exercise_seconds(), cp.exercise_turns()
     assert seconds["Priya"] == 0 and sum(seconds.values()) == 1355
-    # time and turns tell different stories: Leah speaks often and briefly, Rashid rarely and long
+    assert "Priya" not in {speaker for speaker, _s in cp.EXERCISE_LOG}  # only the roster shows her
+    # Leah speaks often and briefly, Rashid rarely and long: "who took the time" is Rashid
     assert turns["Leah"] > 2 * turns["Rashid"] and seconds["Rashid"] > 2 * seconds["Leah"]
-    variants = [
-        KEY_GINI,
-        pa.gini(turns),
-        pa.gini({k: v for k, v in seconds.items() if k != "Priya"}),
-        pa.gini({k: v for k, v in turns.items() if k != "Priya"}),
-        pa.gini({k: v for k, v in seconds.items() if k != "Facilitator"}),
-        pa.gini([s for _p, s in cp.EXERCISE_LOG]),
-        KEY_GINI * 7 / 6,
-        1 - KEY_GINI,
-    ]
-    gaps = [abs(a - b) for i, a in enumerate(variants) for b in variants[i + 1:]]
-    assert min(gaps) > 2 * cp.MATCH
-    assert all(abs(v - KEY_GINI) > cp.GINI_TOLERANCE for v in variants[1:])
+    questioners = [p for p in cp.EXERCISE_MEMBERS if p not in (cp.FACILITATOR, cp.PRESENTER)]
+    assert max(questioners, key=seconds.get) == "Rashid" and max(questioners, key=turns.get) == "Leah"
+    # the keyed reason says Rashid and Leah took three quarters of the questioners' time
+    assert (seconds["Rashid"] + seconds["Leah"]) / sum(seconds[p] for p in questioners) == pytest.approx(0.75, abs=0.01)
+    # the spoken-least trap: Beth is the least of those who appear in the log
+    spoke = {p: s for p, s in seconds.items() if s}
+    assert min(spoke, key=spoke.get) == "Beth"
 
 
-# --- part 1 ----------------------------------------------------------------------------------
+def test_the_chart_shows_everyone_with_turns_seconds_and_shares_and_no_verdicts():
+    text = cp.chart_text()
+    for person in cp.EXERCISE_MEMBERS:
+        assert person in text
+    assert "Owen (presenter)" in text and "Facilitator (you)" in text
+    priya = next(line for line in text.splitlines() if line.strip().startswith("Priya"))
+    assert priya.split()[1:4] == ["0", "0", "0%"]
+    rashid = next(line for line in text.splitlines() if line.strip().startswith("Rashid"))
+    assert rashid.split()[1:4] == ["4", "290", "21%"]
+    assert "1,355 seconds" in text and "14% each" in text
+    for verdict in ("Gini", "flag", "quiet", "dominant", "never spoke"):
+        assert verdict.lower() not in text.lower()  # the reading is the trainee's
 
 
-def test_right_shares_score_full_marks():
-    result = cp.score_shares(KEY_SHARES)
-    assert result.fraction == 1, result.report()
-    rounded = {k: round(v, 3) for k, v in KEY_SHARES.items()}
-    assert cp.score_shares(rounded).fraction == 1
-    lower = {k.lower(): v for k, v in KEY_SHARES.items()}  # names matched without case
-    assert cp.score_shares(lower).fraction == 1
+# --- the self-checks: shape only ---------------------------------------------------------------
+
+
+def test_reading_ready_checks_each_question_against_its_own_choices():
+    ready = cp.reading_ready({"a": " rashid", "b": "Nadia", "c": "b", "d": None})
+    report = ready.report()
+    assert "a: answered" in report and "c: answered" in report
+    assert "'Nadia' is not one of 'Facilitator'" in report
+    assert "d: not answered yet" in report
+    wrong_but_tidy = {"a": "Leah", "b": "Beth", "c": "A", "d": "D"}
+    assert cp.reading_ready(wrong_but_tidy).fraction == 1  # it cannot tell right from wrong
+    assert cp.reading_ready(None).points == 0
+
+
+def test_response_ready_wants_a_letter_for_each_moment():
+    assert cp.response_ready({"a": "c", "b": " B "}).fraction == 1
+    report = cp.response_ready({"a": "C.", "b": ["A", "B"], "z": "A"}).report()
+    assert "'C.' is not one of 'A', 'B', 'C', 'D'" in report
+    assert "z: not an item in this exercise" in report
+
+
+def test_dynamics_ready_checks_each_scene_against_its_own_choices():
+    report = cp.dynamics_ready({"a": "pairing", "b": "dependence", "c": None}).report()
+    assert "'pairing' is not one of 'forming'" in report
+    assert "b: answered" in report  # "dependence" is read as dependency
+    assert "c: not answered yet" in report
+    assert cp.dynamics_ready({"a": "storming", "b": "pairing", "c": "victim"}).fraction == 1
+    assert cp.dynamics_ready(None).points == 0
+
+
+def test_dynamics_are_normalised():
+    assert cp.normalise_dynamics({"b": "fight-flight", "c": "rescuing"}) == {"b": "fight/flight", "c": "rescuer"}
+    assert cp.normalise_dynamics({"b": "Fight or flight"}) == {"b": "fight/flight"}
+    assert cp.normalise_dynamics("not a dict") == "not a dict"
+
+
+# --- the marked parts, scored as the grader scores them ------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("answer", "points", "reason"),
+    ("code", "fraction"),
     [
-        ({k: 100 * v for k, v in KEY_SHARES.items()}, 3, "percentages"),
-        (pa.shares(cp.exercise_turns()), None, "shares of the turns, not of the time"),
-        ({k: v for k, v in KEY_SHARES.items() if k != "Priya"}, None, "Priya is missing"),
-        (pa.shares({k: v for k, v in cp.exercise_seconds().items() if k != "Facilitator"}), None,
-         "without the facilitator"),
-        ({k: s / 60 for k, s in cp.exercise_seconds().items()}, None, "minutes per person"),
-        ({**KEY_SHARES, "Nadia": 0}, 3.5, "not on the roster: Nadia"),
+        ('reading = {"a": "Rashid", "b": "Priya", "c": "B", "d": "C"}', 1),
+        ('reading = {"a": "rashid ", "b": " PRIYA", "c": "b", "d": "c"}', 1),
+        ('reading = {"a": "Leah", "b": "Priya", "c": "B", "d": "C"}', 0.75),  # turns, not time
+        ('reading = {"a": "Rashid", "b": "Beth", "c": "B", "d": "C"}', 0.75),  # the silent member missed
+        ('reading = {"a": "Rashid", "b": "Priya", "c": "C", "d": "B"}', 0.5),  # an even spread; a guess at why
+        ('reading = {"a": "B", "b": "B", "c": "B", "d": "B"}', 0),  # a pattern, not a reading
+        ('reading = {"a": None, "b": None, "c": None, "d": None}', 0),
     ],
 )
-def test_the_usual_slips_earn_partial_credit_with_a_reason(answer, points, reason):
-    result = cp.score_shares(answer)
-    assert 0 < result.points < result.possible, result.report()
-    if points is not None:
-        assert result.points == points
-    assert reason in result.report()
+def test_reading_the_chart_is_scored_item_by_item(code, fraction):
+    got, result = score_answer(_master(), "answer-reading", code)
+    assert got == fraction, result.report(trainer=True)
 
 
-def test_shares_ready_reveals_shape_not_answers():
-    assert cp.shares_ready(KEY_SHARES).fraction == 1
-    wrong_but_tidy = {k: 1 / 7 for k in cp.EXERCISE_MEMBERS}
-    assert cp.shares_ready(wrong_but_tidy).fraction == 1  # it cannot tell right from wrong
-    report = cp.shares_ready({"Owen": 54, "Rashid": 46}).report()
-    assert "missing: Facilitator" in report and "add up to 100" in report and "percentages" in report
+def test_the_reading_feedback_gives_no_key_and_the_trainer_sees_it():
+    _got, result = score_answer(_master(), "answer-reading", 'reading = {"a": "Leah", "b": "Beth", "c": "A", "d": "D"}')
+    trainee, trainer = result.report(), result.report(trainer=True)
+    assert "Rashid" not in trainee and "Priya" not in trainee and "the key" not in trainee
+    assert "the key: Rashid" in trainer and "the key: Priya" in trainer
 
 
-# --- part 2 ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("code", "fraction"),
+    [
+        ('responses = {"a": "C", "b": "B"}', 1),
+        ('responses = {"a": "A", "b": "B"}', 0.5),  # puts Priya on the spot
+        ('responses = {"a": "C", "b": "D"}', 0.5),  # a figure treated as a standard
+        ('responses = {"a": "D", "b": "C"}', 0),
+        ('responses = "C, B"', 0),
+    ],
+)
+def test_what_you_would_do_is_scored_item_by_item(code, fraction):
+    got, result = score_answer(_master(), "answer-responses", code)
+    assert got == fraction, result.report(trainer=True)
+
+
+def test_the_marked_parts_need_no_calculation_and_the_gini_is_marked_nowhere():
+    master = _master()
+    marked = [c for c in master["cells"] if c["metadata"].get("nbgrader", {}).get("grade")
+              or c["metadata"].get("nbgrader", {}).get("task")]
+    assert sum(c["metadata"]["nbgrader"]["points"] for c in marked) == 14
+    assert sum(c["metadata"]["nbgrader"]["points"] for c in marked if c["cell_type"] == "code") == 10
+    assert not any("gini(" in "".join(c["source"]) or "gini_airtime" in "".join(c["source"])
+                   for c in marked if c["cell_type"] == "code")
+    optional = next(c for c in master["cells"] if c.get("id") == "curious-gini")
+    assert optional["metadata"]["nbgrader"]["grade"] is False
+    assert score_answer(master, "curious-gini", "".join(optional["source"])) == (None, None)
+
+
+# --- for the curious: the Gini coefficient, never marked -----------------------------------------
 
 
 def _pairs(values):
@@ -102,80 +166,55 @@ def _pairs(values):
     return sum(abs(a - b) for a in values for b in values) / (2 * n * total)
 
 
-def test_a_right_function_and_value_score_full_marks():
-    result = cp.score_gini(cp.gini_on_cases(_pairs), _pairs(cp.exercise_seconds().values()))
+def test_a_right_function_and_value_are_confirmed_with_the_figures():
+    result = cp.try_gini(_pairs, _pairs(cp.exercise_seconds().values()))
     assert result.fraction == 1, result.report()
-    assert cp.score_gini(cp.gini_on_cases(pa.gini), round(KEY_GINI, 3)).fraction == 1
-    ready = cp.gini_self_check(_pairs, 0.5)
-    assert ready.fraction == 1 and "hand-worked" in ready.report()
+    assert f"{KEY_GINI:.2f}" in result.report() and "questioners alone" in result.report()
+    questioners = [s for p, s in cp.exercise_seconds().items() if p not in (cp.FACILITATOR, cp.PRESENTER)]
+    assert cp.try_gini(pa.gini, pa.gini(questioners)).fraction == 1
+    assert "not marked" in result.title
 
 
 @pytest.mark.parametrize(
-    ("value", "points", "reason"),
+    ("func", "hint"),
     [
-        (pa.gini(cp.exercise_turns()), 0.5, "number of turns"),
-        (pa.gini({k: v for k, v in cp.exercise_seconds().items() if k != "Priya"}), 1.0, "without Priya"),
-        (pa.gini([s for _p, s in cp.EXERCISE_LOG]), 0.5, "single turns"),
-        (KEY_GINI * 7 / 6, 1.5, "sample form"),
-        (100 * KEY_GINI, 1.5, "percentage"),
-        (1 - KEY_GINI, 0.5, "one minus"),
-        (0.3, 0.0, "not the coefficient for this log"),
+        (lambda v: _pairs(v) * len(v) / (len(v) - 1), "n / (n - 1)"),
+        (lambda v: 2 * _pairs(v), "twice too big"),
+        (lambda v: _pairs(v) / 2, "ordered pair"),
     ],
 )
-def test_gini_slips_are_recognised(value, points, reason):
-    item = cp.score_gini(cp.gini_on_cases(pa.gini), value).items[1]
-    assert item.points == points and reason in item.reason, item.reason
+def test_the_usual_slips_in_a_function_are_named(func, hint):
+    item = cp.try_gini(func, None).items[0]
+    assert item.points < 1 and hint in item.reason, item.reason
 
 
-def test_function_slips_are_explained():
-    sample = cp.score_gini(cp.gini_on_cases(lambda v: _pairs(v) * len(v) / (len(v) - 1)), KEY_GINI).items[0]
-    assert 0 < sample.points < 2 and "n / (n - 1)" in sample.reason
-    percent = cp.score_gini(cp.gini_on_cases(lambda v: 100 * _pairs(v)), KEY_GINI).items[0]
-    assert "100 times" in percent.reason
-    half = cp.score_gini(cp.gini_on_cases(lambda v: _pairs(v) / 2), KEY_GINI).items[0]
-    assert "ordered pair" in half.reason
-    unsorted = cp.score_gini(cp.gini_on_cases(lambda v: 2 * sum(i * x for i, x in enumerate(v, 1)) / (len(v) * sum(v)) - (len(v) + 1) / len(v)), KEY_GINI).items[0]
-    assert 0 < unsorted.points < 2 and "different order" in unsorted.reason
+def test_a_function_that_only_knows_the_worked_cases_shows_it_on_fresh_lists():
+    table = {tuple(v): e for v, e, _w in cp.WORKED_CASES}
+    item = cp.try_gini(lambda v: table.get(tuple(v), 0.0), None, seed=1).items[0]
+    assert item.points < 1 and "fresh list" in item.reason
 
 
-# --- part 3 ----------------------------------------------------------------------------------
-
-KEY = {"a": "storming", "b": "pairing", "c": "victim"}
-
-
-def test_dynamics_are_normalised_then_scored_with_score_choices():
-    answers = {"a": " Storming ", "b": "Pairing", "c": "VICTIM"}
-    assert checks.score_choices(cp.normalise_dynamics(answers), KEY).fraction == 1
-    assert cp.normalise_dynamics({"b": "fight-flight", "c": "rescuing"}) == {"b": "fight/flight", "c": "rescuer"}
-    assert cp.normalise_dynamics({"b": "Fight or flight"}) == {"b": "fight/flight"}
-    assert cp.normalise_dynamics("not a dict") == "not a dict"
-
-
-def test_dynamics_ready_checks_each_scene_against_its_own_choices():
-    report = cp.dynamics_ready({"a": "pairing", "b": "dependence", "c": None}).report()
-    assert "'pairing' is not one of 'forming'" in report
-    assert "b: answered" in report  # "dependence" is read as dependency
-    assert "c: not answered yet" in report
-    assert cp.dynamics_ready(KEY).fraction == 1
-    assert cp.dynamics_ready(None).points == 0
+def test_a_figure_on_turns_or_without_priya_is_not_the_log_s():
+    turns = pa.gini(cp.exercise_turns())
+    item = cp.try_gini(pa.gini, turns).items[1]
+    assert item.points == 0 and "turns" in item.reason
 
 
 # --- robustness --------------------------------------------------------------------------------
 
-STRANGE = [None, "", 0, 1.5, "0.5", [], {}, set(), ["Owen", 0.5], {"Owen": "half"}, {1: 2},
-           {"Owen": float("nan")}, {"Owen": None}, {"Owen": True}, object(), {"Owen": [0.5]},
-           {"Owen": -1, "Beth": 2}]
+STRANGE = [None, "", 0, 1.5, "0.5", [], {}, set(), ["Owen", 0.5], {"a": "half"}, {1: 2},
+           {"a": float("nan")}, {"a": None}, {"a": True}, object(), {"a": ["Rashid"]},
+           {"a": -1, "b": 2}]
 
 
 @pytest.mark.parametrize("answer", STRANGE, ids=range(len(STRANGE)))
 def test_nothing_raises_on_a_strange_answer(answer):
     for result in (
-        cp.score_shares(answer),
-        cp.shares_ready(answer),
-        cp.score_gini(cp.gini_on_cases(answer), answer),
-        cp.gini_self_check(answer, answer),
+        cp.reading_ready(answer),
+        cp.response_ready(answer),
         cp.dynamics_ready(answer),
-        checks.score_choices(cp.normalise_dynamics(answer), KEY),
+        cp.try_gini(answer, answer),
+        checks.score_choices(cp.normalise_dynamics(answer), {"a": "storming"}),
     ):
         assert result.points < result.possible or result.possible == 0
         assert result.report()
@@ -185,59 +224,12 @@ def test_a_function_that_misbehaves_is_caught():
     def loud(values):
         raise RuntimeError("boom")
 
-    def wrong_type(values):
-        return "0.5"
-
     def mutates(values):
         values.clear()
         return 0.0
 
-    for func in (loud, wrong_type, mutates, print, len):
-        result = cp.score_gini(cp.gini_on_cases(func), KEY_GINI)
-        assert result.items[0].points < 2 and result.report()
-    assert "raised RuntimeError" in cp.score_gini(cp.gini_on_cases(loud), None).report()
-    assert "not a function" in cp.score_gini(cp.gini_on_cases(0.5), None).report()
-
-
-def test_blank_answers_score_zero_and_right_answers_full_marks():
-    assert cp.score_shares({}).points == 0
-    assert cp.score_gini(cp.gini_on_cases(lambda values: None), None).points == 0
-    assert checks.score_choices(cp.normalise_dynamics({"a": None, "b": None, "c": None}), KEY).points == 0
-    assert cp.score_shares(KEY_SHARES).fraction == 1
-    assert cp.score_gini(cp.gini_on_cases(pa.gini), KEY_GINI).fraction == 1
-
-
-COMPUTED = """
-seconds = {name: 0 for name in MEMBERS}
-for speaker, secs in LOG:
-    seconds[speaker] += secs
-shares = {name: secs / sum(seconds.values()) for name, secs in seconds.items()}
-"""
-
-
-def test_shares_typed_in_rather_than_computed_earn_nothing():
-    assert cp.score_shares(KEY_SHARES, code=COMPUTED).fraction == 1
-    typed = "shares = {" + ", ".join(f"{k!r}: {v:.3f}" for k, v in KEY_SHARES.items()) + "}"
-    for code in (typed, "if LOG:\n    " + typed):
-        result = cp.score_shares(KEY_SHARES, code=code)
-        assert result.points == 0 and "typed in, not computed" in result.report()
-
-
-def test_a_gini_value_typed_in_earns_nothing_for_the_value():
-    cases = cp.gini_on_cases(pa.gini)
-    computed = "def gini(values):\n    return 0\ngini_airtime = gini(list(seconds.values()))"
-    assert cp.score_gini(cases, KEY_GINI, code=computed).fraction == 1
-    typed = f"def gini(values):\n    return 0\ngini_airtime = {KEY_GINI:.3f}"
-    assert cp.score_gini(cases, KEY_GINI, code=typed).items[1].points == 0
-
-
-def test_the_function_is_tried_on_fresh_lists_so_a_table_of_answers_fails():
-    table = {tuple(v): e for v, e, _w in cp.HIDDEN_CASES}
-    result = cp.score_gini(cp.gini_on_cases(lambda v: table.get(tuple(v), 0.0)), KEY_GINI)
-    assert result.items[0].points < 2 * len(cp.HIDDEN_CASES) / (len(cp.HIDDEN_CASES) + cp.RANDOM_CASES) + 0.01
-
-
-def test_forged_results_for_easy_lists_are_refused():
-    forged = [{"values": [1, 1, 2], "result": 1 / 9, "problem": ""}] * 12
-    assert cp.score_gini(forged, KEY_GINI).items[0].points == 0
-    assert cp.score_gini("0.5", KEY_GINI).items[0].points == 0
+    for func in (loud, lambda v: "0.5", mutates, print, len):
+        result = cp.try_gini(func, KEY_GINI)
+        assert result.items[0].points < 1 and result.report()
+    assert "raised RuntimeError" in cp.try_gini(loud).report()
+    assert "not a function" in cp.try_gini(0.5).report()

@@ -37,6 +37,15 @@ def test_released_after_its_meeting_and_due_before_the_next():
     assert last.due.date() == last.meeting.start.date() + timedelta(days=14)
 
 
+@pytest.mark.parametrize("count", [9, 6, 3])
+def test_each_meeting_lasts_as_long_as_its_plan(count):
+    from actionlearning.course.plans import meeting_plans
+
+    s = build_schedule(count, START)
+    assert [m.end - m.start for m in s.meetings] == [timedelta(minutes=p.minutes) for p in meeting_plans(count)]
+    assert len({m.end - m.start for m in s.meetings}) == 1 and (count == 9) == (s.meetings[0].end - s.meetings[0].start == timedelta(hours=3))
+
+
 def test_a_three_meeting_programme_releases_three_exercises_at_each_meeting():
     s = build_schedule(3, START)
     assert [m.week for m in s.meetings] == [1, 11, 20]

@@ -175,8 +175,9 @@ def test_the_trainer_edition_has_every_facilitator_note_and_the_trainee_edition_
 def test_each_handout_prints_alone_on_one_sheet_in_type_that_was_not_shrunk(books):
     for edition, (_, sheets) in books.items():
         names = sorted(p.stem for p in sheets)
+        observation = [f"observation-sheets-session-{n}" for n in range(1, 10)]
         assert names == ["contracting-checklist", "contracting-checklist-a-ground-rules-template",
-                         "meeting-on-a-page", "process-review"], (edition, names)
+                         "meeting-on-a-page", *observation, "process-review"], (edition, names)
         for sheet in sheets:
             from pypdf import PdfReader
 
@@ -187,6 +188,8 @@ def test_each_handout_prints_alone_on_one_sheet_in_type_that_was_not_shrunk(book
         assert "With sponsors" in checklist and "Our agreement" not in checklist
         template = " ".join(text(next(p for p in sheets if p.stem.endswith("template"))).split())
         assert "Our agreement" in template and "With sponsors" not in template
+        fifth = " ".join(text(next(p for p in sheets if p.stem.endswith("session-5"))).split())
+        assert "Session 5" in fifth and "Session 4" not in fifth and "The debrief" in fifth
 
 
 def test_links_that_leave_the_handbook_print_their_address_and_others_print_as_text(trainee):
