@@ -1,7 +1,7 @@
 """A set's contract (ground rules), checked for its essential elements (session 2).
 
 The check reads a drafted contract sentence by sentence (list lines count as sentences) and
-looks for seven elements, each worth one point, with half a point where an element is there
+looks for eight elements, each worth one point, with half a point where an element is there
 but incomplete:
 
 1. confidentiality: what is said in the set stays in the set;
@@ -14,7 +14,9 @@ but incomplete:
 5. questions rather than advice: questions, set against advice, solutions or telling;
 6. review and ownership: the set owns its agreement and will revisit or change it;
 7. sponsors: what, if anything, goes to sponsors (a board, managers, commissioners), and in what
-   form, or what does not.
+   form, or what does not;
+8. the series: how many meetings, over what period, and on dates fixed in advance, with the
+   length or the dates alone earning half.
 
 Each family of words is generous with synonyms, because a set writes its rules in its own words.
 It is a reading aid, not a judge: it cannot tell a wise contract from a list of the right words,
@@ -169,6 +171,24 @@ SPONSOR_WHAT = rx(
 )
 
 
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+          r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
+# How long the series is: a number of meetings, a period, or its end.
+SERIES_LENGTH = rx(
+    rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:meetings|sessions|times)\b"
+    rf"|\bover\s+(?:the\s+)?(?:next\s+)?(?:{_NUMBER}|a|one)\s+(?:\w+\s+)?(?:months?|weeks?|years?)\b"
+    rf"|\b(?:last|final|closing)\s+(?:meeting|session)\b|\b(?:our|the\s+set's)\s+ending\b"
+    rf"|\bthe\s+series\b|\buntil\s+(?:the\s+end\s+of\s+)?{_MONTH}\b|\bfrom\s+{_MONTH}\s+(?:to|until)\s+{_MONTH}\b"
+)
+# When it meets: dates fixed in advance, or a regular rhythm.
+SERIES_DATES = rx(
+    r"\bdates?\b|\bscheduled\b|\bcalendars?\b|\bdiar(?:y|ies)\b|\bbooked\b|\bin\s+advance\b"
+    r"|\bfixed\b|\b(?:every|each)\s+(?:\w+\s+)?(?:weeks?|months?)\b|\bmonthly\b|\bfortnightly\b"
+    r"|\bweekly\b"
+)
+
+
 # --- Reading the text ------------------------------------------------------------------------
 
 
@@ -195,7 +215,7 @@ def _near(
     return None
 
 
-# --- The seven elements ----------------------------------------------------------------------
+# --- The eight elements ----------------------------------------------------------------------
 
 
 def _confidentiality(parts: Sequence[str]) -> ItemResult:
@@ -355,17 +375,31 @@ def _sponsors(parts: Sequence[str]) -> ItemResult:
     )
 
 
+def _series(parts: Sequence[str]) -> ItemResult:
+    return both_halves(
+        "the series and its dates", first(parts, SERIES_LENGTH), first(parts, SERIES_DATES),
+        only_one="the length of the series is there ({found}); are the dates fixed from the "
+        "start, so that members can protect them?",
+        only_other="when the set meets is there ({found}); how many meetings, over what period, "
+        "and which will be the last?",
+        missing="nothing found about the series: how many times will the set meet, over what "
+        "period, and are the dates fixed from the start? It matters most when a set meets only a "
+        "few times",
+    )
+
+
 ELEMENTS: tuple[Callable[[Sequence[str]], ItemResult], ...] = (
-    _confidentiality, _safeguarding, _attendance, _airtime, _questions, _review, _sponsors,
+    _confidentiality, _safeguarding, _attendance, _airtime, _questions, _review, _sponsors, _series,
 )
 ELEMENT_NAMES = (
     "confidentiality", "its safeguarding limit", "attendance and punctuality", "airtime",
     "questions rather than advice", "review and ownership", "what sponsors hear",
+    "the series and its dates",
 )
 
 
 def score_contract(draft: object) -> CheckResult:
-    """Seven elements of a set's contract, a point each, half a point where one is incomplete.
+    """Eight elements of a set's contract, a point each, half a point where one is incomplete.
 
     ``draft`` is the contract as one string (lines or sentences) or a list of strings, one
     agreement each. Reasons quote what was found, or say what to consider adding.

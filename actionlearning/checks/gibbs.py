@@ -30,7 +30,8 @@ from actionlearning.checks import CheckResult, ItemResult
 from actionlearning.checks.text import quote, rx
 
 TITLE = "Your log's structure"
-TITLE_NOTE = "Gibbs's six stages; its content is for your trainer to read"
+# The self-check counts the stages as a guide to redrafting; the trainer marks the log itself.
+TITLE_NOTE = "Gibbs's six stages, a guide for redrafting, not a mark: your trainer reads and marks the log"
 STAGES = ("description", "feelings", "evaluation", "analysis", "conclusion", "action plan")
 HEADINGS = {s: s.capitalize() for s in STAGES}
 

@@ -1,4 +1,4 @@
-"""A meeting plan, the arithmetic of airtime, and a rotation over three meetings (session 3).
+"""A meeting plan, and a rotation over three meetings (session 3).
 
 Each check reads the trainee's answer through :mod:`actionlearning.practice.airtime`, the same logic as
 the airtime planner, so the exercise and the practice widget agree on what a workable meeting
@@ -8,9 +8,9 @@ answer, however it is written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from dataclasses import replace
 
-from actionlearning.checks import CheckResult, ItemResult, keyed
+from actionlearning.checks import CheckResult, ItemResult
 from actionlearning.practice import airtime
 
 # --- Part 1: a meeting plan for a set of nine, three of whom have bid -------------------------
@@ -25,6 +25,17 @@ MIN_BREAK = 5
 MIN_PROCESS_REVIEW = 15
 MIN_CHECK_OUT = 5
 PLAN_ITEMS = 7
+# For the trainer's notes: the plans differ, so this is one answer that meets every constraint.
+MODEL_PLAN = ("check-in 15, updates 20, bidding 5, slot 30, break 10, slot 30, slot 30, "
+              "process review 30, check-out 10")
+
+
+def _with_note(result: CheckResult, note: str) -> CheckResult:
+    """``result`` with ``note``, for the trainer alone, on its first item."""
+    if not result.items:
+        return result
+    first, *rest = result.items
+    return CheckResult(result.title, (replace(first, note=note), *rest))
 
 
 def score_meeting_plan(
@@ -49,7 +60,7 @@ def score_meeting_plan(
     minutes = {s: sum(b.minutes for b in blocks if b.stage == s) for s in airtime.STAGES}
     updates, bidding = minutes["updates"], minutes["bidding"]
     review, check_out = minutes["process review"], minutes["check-out"]
-    return CheckResult(title, (
+    return _with_note(CheckResult(title, (
         _order(blocks),
         _total(reviewed),
         _slots(reviewed.slots, presenters),
@@ -68,7 +79,8 @@ def score_meeting_plan(
              "asked for more time to talk about how it works)"),
             (check_out >= MIN_CHECK_OUT, f"check-out {check_out} minutes (at least {MIN_CHECK_OUT})"),
         ),
-    ))
+    )), f"the key: no single plan; one that meets every constraint is {MODEL_PLAN}. Read the plan for "
+        "what the trainee chose to give the set's request for more process review.")
 
 
 MAX_BLOCKS = 15  # a three-hour meeting rarely has more than a dozen blocks
@@ -179,66 +191,6 @@ def timed(plan: object, members: int = MEMBERS) -> str:
         return f"Not readable yet ({type(error).__name__}): keep the shape of the answer cell."
 
 
-# --- Part 2: the arithmetic of airtime --------------------------------------------------------
-
-
-def _whole_number(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return None
-
-
-def _not_a_dictionary(answers: object) -> str:
-    return (
-        f"expected a dictionary such as {{'a': 3}}, found {type(answers).__name__}; "
-        "keep the answer cell's shape"
-    )
-
-
-def numbers_ready(answers: object, items: str = "abcd") -> CheckResult:
-    """Self-check: is every item answered with a whole number? Reveals nothing of the key."""
-    title = "Ready to submit"
-    if not isinstance(answers, Mapping):
-        reason = _not_a_dictionary(answers)
-        return CheckResult(title, tuple(ItemResult(i, 0.0, 1.0, reason) for i in items))
-    results = []
-    for item in items:
-        given = answers.get(item)
-        if given is None:
-            results.append(ItemResult(item, 0.0, 1.0, "not answered yet: a whole number"))
-        elif _whole_number(given) is None:
-            results.append(ItemResult(item, 0.0, 1.0, f"{given!r} is not a whole number"))
-        else:
-            results.append(ItemResult(item, 1.0, 1.0, "answered"))
-    return CheckResult(title, tuple(results))
-
-
-def score_numbers(
-    answers: object, key: Mapping[str, int], reasons: Mapping[str, str] | None = None
-) -> CheckResult:
-    """One point per item whose whole-number answer matches ``key``; the working goes in the
-    trainer's notes."""
-    reasons = reasons or {}
-    title = "Your airtime arithmetic"
-    if not isinstance(answers, Mapping):
-        reason = _not_a_dictionary(answers)
-        return CheckResult(title, tuple(ItemResult(i, 0.0, 1.0, reason) for i in key))
-    results = []
-    for item, expected in key.items():
-        given = answers.get(item)
-        number = _whole_number(given)
-        results.append(keyed(
-            item, given, str(expected), reasons.get(item, ""), agrees=number == expected,
-            unreadable="" if number is not None or given is None else f"{given!r} is not a whole number"))
-    return CheckResult(title, tuple(results))
-
-
 # --- Part 3: airtime over three meetings for a set of nine ------------------------------------
 
 SET = ("Amara", "Ben", "Claire", "Dev", "Ewan", "Fatima", "Gareth", "Hannah", "Imran")
@@ -249,6 +201,7 @@ ON_LEAVE = ("Fatima", 2)  # away for meeting 2
 PRESENTED_LAST = ("Ben", "Claire", "Hannah")  # presented at the last meeting: they wait
 LAST = "Imran"  # his pilot runs until after meeting 2
 ROTATION_ITEMS = 6
+MODEL_ROTATION = "meeting 1: Dev, Fatima, Amara; meeting 2: Ben, Claire, Ewan; meeting 3: Hannah, Gareth, Imran"
 
 
 def score_rotation(rotation: object) -> CheckResult:
@@ -265,7 +218,7 @@ def score_rotation(rotation: object) -> CheckResult:
         reason = f"I could not read the rotation ({type(error).__name__}); keep the shape of the answer cell"
         return CheckResult(title, (ItemResult("the rotation", 0.0, ROTATION_ITEMS, reason),))
     name, away = ON_LEAVE
-    return CheckResult(title, (
+    return _with_note(CheckResult(title, (
         _three_a_meeting(read),
         _everyone_once(read),
         _in("Dev first", FIRST, read.meeting_of(FIRST), {1}, "his proposal goes to the board before meeting 2"),
@@ -275,7 +228,7 @@ def score_rotation(rotation: object) -> CheckResult:
         ),
         _last_time_wait(read),
         _in("Imran last", LAST, read.meeting_of(LAST), {MEETINGS}, "his pilot runs until after meeting 2"),
-    ))
+    )), f"the key: more than one rotation meets every request; one is {MODEL_ROTATION}.")
 
 
 def _three_a_meeting(read: airtime.Rotation) -> ItemResult:

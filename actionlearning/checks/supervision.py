@@ -1,9 +1,10 @@
 """A supervision contract and development plan, checked for its elements (session 9).
 
-A new facilitator drafts the contract they would like with their supervisor, in their own
-words, and a development plan of goals. The check reads the contract sentence by sentence (list
-lines count as sentences) for four elements, and the plan for two goals, a point each, with
-partial credit where an element is there but incomplete:
+A new facilitator drafts their part of the course's three-way supervision contract (between
+them, their supervisor and their sponsor or employer), in their own words, and a development
+plan of goals. The check reads the contract sentence by sentence (list lines count as
+sentences) for five elements, and the plan for two goals, a point each, with partial credit
+where an element is there but incomplete:
 
 1. frequency and length: how often you meet, and for how long;
 2. confidentiality and its limits: what stays between you, when it would give way (a risk of
@@ -14,7 +15,10 @@ partial credit where an element is there but incomplete:
 4. the functions covered: formative (development, skills, feedback), normative (standards,
    ethics, accountability) and restorative (support, what the work stirs up), in Proctor's terms
    or your own words;
-5 and 6. two development goals, each with an action (what you will do, with a verb) and a when
+5. the sponsor's part: what the sponsor or employer agrees to (releasing time, not asking what
+   is said) and what they hear (the stage, that the reviews took place, a summary), in the
+   sentences that name them or the sentence after;
+6 and 7. two development goals, each with an action (what you will do, with a verb) and a when
    (a date, a meeting, a time frame).
 
 The word families are generous, because a contract is written in its writer's own words. The
@@ -30,11 +34,12 @@ from actionlearning.checks import CheckResult, ItemResult
 from actionlearning.checks.contract import ABSOLUTE, LIMIT, LIMIT_ACTION
 from actionlearning.checks.text import as_text, best_level, both_halves, first, quote, rx, sentences
 
-TITLE = "Your supervision contract and development plan"
+TITLE = "Your supervision contract and development plan (a guide for redrafting, not a mark: your trainer marks this part)"
 ELEMENT_NAMES = (
     "frequency and length", "confidentiality and its limits", "what you bring",
-    "functions covered", "development goal 1", "development goal 2",
+    "functions covered", "the sponsor's part", "development goal 1", "development goal 2",
 )
+CONTRACT_ELEMENTS = 5
 GOAL_KEYS = ("goal", "action", "when")
 
 
@@ -97,6 +102,21 @@ RESTORATIVE = rx(
     r"|\bstirs?\s+up|\bheavy|\bdifficult\s+feelings|\bdistress|\banxi|\btired|\bexhaust"
 )
 FUNCTIONS = (("formative", FORMATIVE), ("normative", NORMATIVE), ("restorative", RESTORATIVE))
+
+# The third party to the contract, and what they agree to and hear.
+SPONSOR = rx(
+    r"\bsponsors?\b|\bemployer|\bline\s+manager|\bcommissioner|\bcommissioned\b|\bprogramme\s+lead"
+    r"|\bthree-?\s*way\b|\btripartite|\bmy\s+(?:director|manager|organisation|trust)\b"
+)
+SPONSOR_AGREES = rx(
+    r"\breleas|\bprotect\w*\s+(?:my\s+|the\s+)?time|\bfree\s+up|\btime\s+(?:for|off|to)\b"
+    r"|\bhours?\s+(?:a|per|each|every)\s+month|\b(?:not|never|n't)\s+(?:to\s+)?(?:ask|request|expect)"
+    r"|\bfund|\bpay|\bcover\w*\s+(?:my\s+)?(?:time|cost)|\bbackfill"
+)
+SPONSOR_HEARS = rx(
+    r"\bhears?\b|\btold\b|\btells?\b|\binform|\breport|\bsummary|\bknows?\b|\bupdated?\b"
+    r"|\bshared?\s+with|\bsee[sn]?\b|\bnotif"
+)
 
 # What would make an action something you could see someone do.
 ACTION_VERB = rx(
@@ -240,6 +260,34 @@ def _functions(parts: Sequence[str]) -> ItemResult:
     )
 
 
+def _sponsor(parts: Sequence[str]) -> ItemResult:
+    item = "the sponsor's part"
+    # A sentence that names the sponsor, and the one after it ("They hear ...").
+    pool: list[str] = []
+    for n, part in enumerate(parts):
+        if SPONSOR.search(part):
+            pool += [p for p in parts[n : n + 2] if p not in pool]
+    named = first(parts, SPONSOR)
+    agrees, hears = first(pool, SPONSOR_AGREES), first(pool, SPONSOR_HEARS)
+    if agrees and hears:
+        said = quote(agrees) if agrees == hears else f"{quote(agrees)} and {quote(hears)}"
+        return ItemResult(item, 1.0, 1.0, f"what your sponsor agrees to and what they hear: {said}")
+    if agrees:
+        return ItemResult(item, 0.5, 1.0, f"what your sponsor agrees to is there ({quote(agrees)}); what "
+                          "will they hear, and what will they not hear?")
+    if hears:
+        return ItemResult(item, 0.5, 1.0, f"what your sponsor hears is there ({quote(hears)}); what do "
+                          "they agree to, such as releasing your time and not asking what is said?")
+    if named:
+        return ItemResult(item, 0.25, 1.0, f"your sponsor is named ({quote(named)}); what do they agree to, "
+                          "and what will they hear?")
+    return ItemResult(
+        item, 0.0, 1.0,
+        "nothing found on your sponsor or employer, the third party to the contract: what do they "
+        "agree to (your time, not asking what is said), and what will they hear?",
+    )
+
+
 _HINTS = {
     "formative": "Formative: how will supervision help you develop as a facilitator?",
     "normative": "Normative: how will it attend to standards, ethics and your contracts?",
@@ -358,7 +406,7 @@ def _goals(goals: object) -> list[ItemResult]:
 
 
 def score_supervision_plan(contract: object, goals: object) -> CheckResult:
-    """Four elements of a supervision contract and two development goals, a point each.
+    """Five elements of a supervision contract and two development goals, a point each.
 
     ``contract`` is the contract as text (sentences or lines) or a list of strings; ``goals``
     is a list of dictionaries with ``goal``, ``action`` and ``when``. Half points (and a
@@ -372,10 +420,11 @@ def score_supervision_plan(contract: object, goals: object) -> CheckResult:
             if text is not None or contract is None
             else f"expected text (a string, or a list of strings), but found {type(contract).__name__}"
         )
-        contract_items = [ItemResult(name, 0.0, 1.0, reason) for name in ELEMENT_NAMES[:4]]
+        contract_items = [ItemResult(name, 0.0, 1.0, reason) for name in ELEMENT_NAMES[:CONTRACT_ELEMENTS]]
     else:
         parts = sentences(text)
-        contract_items = [_frequency(parts), _confidentiality(parts), _bring(parts), _functions(parts)]
+        contract_items = [_frequency(parts), _confidentiality(parts), _bring(parts), _functions(parts),
+                          _sponsor(parts)]
     try:
         goal_items = _goals(goals)
     except Exception as error:  # a reading aid must never stop a notebook

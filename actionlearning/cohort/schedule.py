@@ -95,7 +95,7 @@ def build_schedule(
     """The schedule of the ``count``-meeting programme starting on ``start``."""
     programme = programme or load_programme()
     zone = timezone(tz)
-    weeks = weeks or programme.weeks
+    weeks = weeks or programme.weeks_for(count)
     if weeks < count:
         raise CohortError(f"{count} meetings cannot be spread over {weeks} weeks; give at least {count}.")
     # A meeting lasts as long as its plan (four hours in the six-meeting programme, a day in the

@@ -9,7 +9,7 @@ from actionlearning.course.plans import Plan
 
 # The order of the debrief after every facilitated slot, and what each voice is asked.
 DEBRIEF_ORDER = (
-    ("The facilitator", "What did you notice? What did you choose, and what else was open to you?"),
+    ("The facilitators, the lead first", "What did you notice? What did you choose, and what else was open to you?"),
     ("The presenter", "What helped you think? What got in the way?"),
     ("The observers", "Evidence for the focus competences: one thing that helped, and one question."),
     ("The trainer", "Briefly, last: one observation and one offer."),
@@ -26,8 +26,9 @@ def sheet_markdown(plan: Plan, framework: Framework | None = None) -> str:
     what to look for and what "developing" sounds like, a notes grid and the debrief order."""
     fw = framework or load_framework()
     developing = fw.levels[len(fw.levels) // 2]
-    out = [
-        "**Facilitator:** ____________  **Presenter:** ____________  "
+    out = [f"*{plan.sheet_note}*", ""] if plan.sheet_note else []
+    out += [
+        "**Facilitator:** ____________  **Co-facilitator:** ____________  **Presenter:** ____________  "
         "**Observer:** ____________  **Date:** ________",
         "",
     ]

@@ -58,6 +58,7 @@ class Plan:
     sessions: tuple[int, ...]
     observe: tuple[str, ...]
     blocks: tuple[Block, ...]
+    sheet_note: str = ""  # for the observers, where the meeting differs (no facilitator, say)
 
     def starts(self) -> list[int]:
         """Each block's start, in minutes from the beginning of the meeting."""
@@ -102,7 +103,7 @@ def _parse_plan(raw: object, name: str, where: str, sessions: tuple[int, ...], m
         problems.append(f"{where}: the blocks add up to {total} minutes, not the meeting's {minutes}")
     if problems:
         raise PlanError("\n".join(problems))
-    return Plan(name, minutes, sessions, observe, tuple(blocks))
+    return Plan(name, minutes, sessions, observe, tuple(blocks), " ".join(str(raw.get("sheet_note") or "").split()))
 
 
 def _read(stem: str) -> object:
@@ -176,6 +177,9 @@ def breaches(plans: tuple[Plan, ...], group: int) -> list[str]:
             ):
                 breach(f"'{b.title}' is not followed directly by a debrief of {DEBRIEF_MINUTES[0]} to "
                        f"{DEBRIEF_MINUTES[1]} minutes")
+            if b.kind == "slot" and "co-facilitat" not in b.what.lower():
+                breach(f"'{b.title}' does not say what its co-facilitator does (every slot has a lead and a "
+                       "co-facilitator)")
             if b.kind == "input":
                 n = len(b.frameworks)
                 if not 1 <= n <= FRAMEWORKS_PER_INPUT or b.minutes < MINUTES_PER_FRAMEWORK * n:

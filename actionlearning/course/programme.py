@@ -6,6 +6,7 @@ the schedule and the cohort workflow read.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,6 +60,11 @@ class Programme:
     group_size: tuple[int, int]
     sessions: tuple[Session, ...]
     variants: dict[int, tuple[tuple[int, ...], ...]]
+    variant_weeks: dict[int, int] = dataclasses.field(default_factory=dict)
+
+    def weeks_for(self, count: int) -> int:
+        """The weeks the ``count``-meeting variant spreads over: its own, or the course's."""
+        return self.variant_weeks.get(count, self.weeks)
 
     def session(self, key: int | str) -> Session:
         """A session by number (1) or slug ("session-01")."""
@@ -77,7 +83,7 @@ class Programme:
             )
         groups = self.variants[count]
         return tuple(
-            Meeting(i + 1, meeting_week(i, count, self.weeks), tuple(self.session(n) for n in g))
+            Meeting(i + 1, meeting_week(i, count, self.weeks_for(count)), tuple(self.session(n) for n in g))
             for i, g in enumerate(groups)
         )
 
@@ -124,6 +130,7 @@ def parse_programme(data: dict) -> Programme:
             group_size=tuple(course["group_size"]),
             sessions=sessions,
             variants=variants,
+            variant_weeks={int(k): int(v) for k, v in (data.get("variant_weeks") or {}).items()},
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ProgrammeError(f"programme.yaml is malformed: {exc!r}") from exc

@@ -1,4 +1,4 @@
-"""Presenter rotation for a set of 8 to 12 members meeting 3, 6 or 9 times.
+"""Presenter rotation for a set of 5 to 12 members meeting 3, 6 or 9 times.
 
 With three presenter slots a meeting most members of a large set present rarely: twelve members
 over three meetings share nine slots. :func:`rotation` shares the slots out as fairly as the
@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-MEMBERS = range(8, 13)  # the sets this handbook prepares facilitators for
+MEMBERS = range(5, 13)  # the sets this handbook prepares facilitators for, and smaller ones
 MEETING_COUNTS = (3, 6, 9)
 MAX_SLOTS = 6  # six slots of 20 minutes, the shortest that works, already fill two hours
 

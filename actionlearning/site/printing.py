@@ -193,8 +193,10 @@ def _copy_headings(writer, reader, outline, parent, offset: int, title: str) -> 
 
 
 def print_book(edition: str, site: Path | None = None, out: Path | None = None,
-               sheets: Path | None = None, when: datetime.date | None = None) -> tuple[Path, list[Path]]:
-    """Print the edition's book and handouts from its built site; returns their paths."""
+               sheets: Path | None = None, when: datetime.date | None = None,
+               with_handouts: bool = True, parts: tuple[str, ...] | None = None) -> tuple[Path, list[Path]]:
+    """Print the edition's book and (with ``with_handouts``) its handouts from its built site;
+    returns their paths. ``parts`` (captions from _toc.yml) prints only those parts."""
     from playwright.sync_api import sync_playwright
     from pypdf import PdfWriter
 
@@ -209,7 +211,7 @@ def print_book(edition: str, site: Path | None = None, out: Path | None = None,
     if not chromium:
         raise PrintingError("printing needs Debian's Chromium: apt-get install chromium")
 
-    pages = [(part, name) for part, names in toc_parts() for name in names]
+    pages = [(part, name) for part, names in toc_parts() for name in names if parts is None or part in parts]
     out.parent.mkdir(parents=True, exist_ok=True)
     sheets.mkdir(parents=True, exist_ok=True)
     for old in sheets.glob("*.pdf"):  # a sheet whose page no longer asks for it
@@ -227,7 +229,8 @@ def print_book(edition: str, site: Path | None = None, out: Path | None = None,
             printed.append(item)
             print(f"  [{number}/{len(pages)}] {name}: pages {next_page}-{next_page + item.pages - 1}", flush=True)
             next_page += item.pages
-            handouts += _print_handout(page, name, title, sheets)
+            if with_handouts:
+                handouts += _print_handout(page, name, title, sheets)
             page.close()
         page = browser.new_page()
         page.set_content(front_matter_html(edition, printed, when, _version()), wait_until="load")

@@ -1,4 +1,4 @@
-"""The session 2 contract check: seven elements, partial credit, a reason for each, never raises."""
+"""The session 2 contract check: eight elements, partial credit, a reason for each, never raises."""
 
 import pytest
 
@@ -12,7 +12,8 @@ FULL = """\
 - We share airtime fairly and bid for time, so the quieter voices get their turn.
 - We ask questions rather than give advice.
 - These are our rules: anyone can raise them, and we review them every third meeting.
-- The programme board hears only themes the set has agreed, unattributed."""
+- The programme board hears only themes the set has agreed, unattributed.
+- We meet six times over nine months, on dates we fix today."""
 
 
 def _points(result):
@@ -22,14 +23,14 @@ def _points(result):
 def test_a_full_contract_scores_every_element_and_quotes_what_it_found():
     result = score_contract(FULL)
     assert [i.item for i in result.items] == list(ELEMENT_NAMES)
-    assert result.points == result.possible == 7
+    assert result.points == result.possible == 8
     report = result.report()
     assert "found 'We ask questions rather than give advice.'" in report
     assert "found 'The programme board hears only themes" in report
 
 
 def test_the_module_is_reached_through_checks():
-    assert checks.contract.score_contract(FULL).points == 7
+    assert checks.contract.score_contract(FULL).points == 8
 
 
 @pytest.mark.parametrize(
@@ -58,6 +59,11 @@ def test_the_module_is_reached_through_checks():
         ("Our sponsors are supportive.", "what sponsors hear", 0),
         ("Chatham House rules apply.", "confidentiality", 1),
         ("We don't tell anyone outside the set.", "confidentiality", 1),
+        ("We meet six times over nine months, on dates in our diaries.", "the series and its dates", 1),
+        ("Every six weeks from September to April.", "the series and its dates", 1),
+        ("We meet monthly.", "the series and its dates", 0.5),
+        ("Six meetings in all; the sixth is our last.", "the series and its dates", 0.5),
+        ("We come to every meeting, on time.", "the series and its dates", 0),
     ],
 )
 def test_each_element_gives_partial_credit(draft, element, points):
@@ -69,7 +75,8 @@ def test_reasons_say_what_to_consider_adding():
     assert "what about coming to every meeting" in report
     assert "no limit to confidentiality found" in report
     assert "what, if anything, goes to the board" in report
-    assert "Your contract: 1.5 of 7" in report
+    assert "Your contract: 1.5 of 8" in report
+    assert "nothing found about the series" in report
 
 
 def test_a_promise_of_absolute_confidentiality_is_named():
@@ -83,13 +90,13 @@ def test_chatham_house_is_questioned_gently():
 
 
 def test_a_list_of_agreements_is_read_like_lines():
-    assert score_contract(FULL.splitlines()).points == 7
+    assert score_contract(FULL.splitlines()).points == 8
 
 
 def test_a_long_contract_is_noted_in_the_title():
     result = score_contract(FULL + "\n" + "We also agree to be kind to one another. " * 40)
     assert "long for a flip chart" in result.title
-    assert result.points == 7
+    assert result.points == 8
 
 
 def test_curly_apostrophes_read_like_straight_ones():
@@ -105,7 +112,7 @@ def test_bullets_and_numbering_are_stripped():
 @pytest.mark.parametrize("draft", [None, "", "   ", 3, ["a", 2], {"x": "y"}, b"bytes", 4.5])
 def test_malformed_or_empty_drafts_score_zero_with_a_reason_and_never_raise(draft):
     result = score_contract(draft)
-    assert result.points == 0 and result.possible == 7
+    assert result.points == 0 and result.possible == 8
     assert all(item.reason for item in result.items)
     assert "no contract yet" in result.report() or "expected text" in result.report()
 

@@ -47,7 +47,7 @@ def test_a_full_log_scores_every_stage_and_says_what_it_found():
     assert "feelings named: flattered, uneasy, embarrassed" in report
     assert "a concrete action: 'I will offer my own experience" in report
     assert "a when: 'At the next set meeting'" in report
-    assert "its content is for your trainer to read" in result.title
+    assert "a guide for redrafting, not a mark: your trainer reads and marks the log" in result.title
 
 
 def test_the_module_is_reached_through_checks():

@@ -133,7 +133,7 @@ def test_the_reading_feedback_gives_no_key_and_the_trainer_sees_it():
     ("code", "fraction"),
     [
         ('responses = {"a": "C", "b": "B"}', 1),
-        ('responses = {"a": "A", "b": "B"}', 0.5),  # puts Priya on the spot
+        ('responses = {"a": "A", "b": "B"}', 1),  # bringing Priya in: accepted as fair, with its own feedback
         ('responses = {"a": "C", "b": "D"}', 0.5),  # a figure treated as a standard
         ('responses = {"a": "D", "b": "C"}', 0),
         ('responses = "C, B"', 0),
@@ -142,6 +142,14 @@ def test_the_reading_feedback_gives_no_key_and_the_trainer_sees_it():
 def test_what_you_would_do_is_scored_item_by_item(code, fraction):
     got, result = score_answer(_master(), "answer-responses", code)
     assert got == fraction, result.report(trainer=True)
+
+
+def test_bringing_priya_in_is_accepted_with_its_own_feedback_and_the_key_stays_with_the_trainer():
+    _got, result = score_answer(_master(), "answer-responses", 'responses = {"a": "A", "b": "B"}')
+    trainee, trainer = result.report(), result.report(trainer=True)
+    assert checks.ACCEPTED in trainee and "agreed" in trainee
+    assert "the key" not in trainee and "developing level" not in trainee
+    assert "the key: C" in trainer and "Accepted as fair: 'A'" in trainer
 
 
 def test_the_marked_parts_need_no_calculation_and_the_gini_is_marked_nowhere():

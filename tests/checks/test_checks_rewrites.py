@@ -16,7 +16,7 @@ GOOD = {
     "a": "What would help the head teachers feel the group is theirs?",
     "b": "What do you see as your options for moving it on?",
     "c": "What would you want the ICB to understand?",
-    "d": "What feels right to you about the timing?",
+    "d": "What do you make of what the nurse keeps telling the team?",
     "e": "What do staff need from you at the end of the week?",
 }
 

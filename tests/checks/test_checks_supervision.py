@@ -11,6 +11,7 @@ CONTRACT = """\
 - What I bring stays between us. The one exception: if either of us is worried that someone may be at risk of serious harm, or about unsafe practice, we talk it through together first and agree who needs to be told.
 - I bring an episode from my sets and my reflective log, and send a line about what I want a couple of days before.
 - Supervision is for developing my skills, for keeping to the standards and contracts I have agreed with sets and sponsors, and for support with what the work stirs up in me.
+- My sponsor releases two hours a month for supervision and does not ask what is said. They hear my stage and that the reviews took place.
 - We review this agreement after three sessions."""
 
 GOALS = [
@@ -34,15 +35,16 @@ def _points(result):
 def test_a_full_contract_and_plan_scores_every_element_and_quotes_what_it_found():
     result = score_supervision_plan(CONTRACT, GOALS)
     assert [i.item for i in result.items] == list(ELEMENT_NAMES)
-    assert result.points == result.possible == 6
+    assert result.points == result.possible == 7
     report = result.report()
     assert "found 'We meet for ninety minutes every four weeks" in report
     assert "all three: formative, normative and restorative in 'Supervision is for" in report
     assert "when 'By the fourth meeting, in March'" in report
+    assert "what your sponsor agrees to and what they hear: 'My sponsor releases two hours" in report
 
 
 def test_the_module_is_reached_through_checks():
-    assert checks.supervision.score_supervision_plan(CONTRACT, GOALS).points == 6
+    assert checks.supervision.score_supervision_plan(CONTRACT, GOALS).points == 7
 
 
 @pytest.mark.parametrize(
@@ -74,6 +76,13 @@ def test_the_module_is_reached_through_checks():
         ("It is for my development.", "functions covered", 0.25),
         ("It supports my development.", "functions covered", 0.25),
         ("We meet monthly.", "functions covered", 0),
+        ("My employer releases my time and never asks what we discuss. They hear only my stage.",
+         "the sponsor's part", 1),
+        ("Under our three-way contract the programme lead is told my stage and gets a summary I have agreed.",
+         "the sponsor's part", 0.5),
+        ("My sponsor gives me two hours a month of time for supervision.", "the sponsor's part", 0.5),
+        ("The contract is three-way, with my sponsor.", "the sponsor's part", 0.25),
+        ("We meet monthly.", "the sponsor's part", 0),
     ],
 )
 def test_each_contract_element_gives_partial_credit(contract, element, points):
@@ -105,7 +114,7 @@ def test_two_goals_are_needed_and_blank_ones_are_not_counted():
     blank = {"goal": "", "action": "", "when": ""}
     report = score_supervision_plan(CONTRACT, [GOALS[0], blank]).report()
     assert "✗ development goal 2: no second goal yet" in report
-    assert score_supervision_plan(CONTRACT, GOALS[0]).points == 5  # one goal, not in a list
+    assert score_supervision_plan(CONTRACT, GOALS[0]).points == 6  # one goal, not in a list
 
 
 def test_the_same_goal_twice_counts_once():
@@ -116,7 +125,7 @@ def test_the_same_goal_twice_counts_once():
 def test_with_more_than_two_goals_the_two_most_complete_count():
     vague = {"goal": "Be calmer", "action": "work on it", "when": "soon"}
     result = score_supervision_plan(CONTRACT, [vague, *GOALS])
-    assert result.points == 6
+    assert result.points == 7
     assert "the two most complete of your 3 goals count" in result.report()
 
 
@@ -126,12 +135,13 @@ def test_reasons_say_what_to_consider_adding():
     assert "what about normative and restorative?" in report
     assert "nothing found on confidentiality" in report
     assert "no development goals yet" in report
+    assert "nothing found on your sponsor or employer" in report
 
 
 @pytest.mark.parametrize("value", [None, "", "   ", 3, ["a", 2], {"x": "y"}, b"bytes", 4.5, [None], [{"goal": 3}]])
 def test_malformed_or_empty_answers_score_zero_with_a_reason_and_never_raise(value):
     result = score_supervision_plan(value, value)
-    assert result.points <= 0.5 and result.possible == 6
+    assert result.points <= 0.5 and result.possible == 7
     assert all(item.reason for item in result.items)
 
 

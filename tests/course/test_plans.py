@@ -54,7 +54,7 @@ def _good() -> Plan:
         Block(15, "input", "Input", "Ideas.", ("A", "B")),
         Block(30, "demonstration", "Demonstration", "The trainer facilitates."),
         Block(10, "debrief", "Debrief", "Facilitator first."),
-        Block(30, "slot", "Slot", "A trainee facilitates."),
+        Block(30, "slot", "Slot", "A trainee facilitates, with a co-facilitator keeping time."),
         Block(10, "debrief", "Debrief", "Facilitator first."),
         Block(15, "readiness-review", "Readiness", "In threes."),
         Block(15, "process-review", "Process review", "What helped?"),
@@ -80,6 +80,8 @@ def test_a_plan_keeping_every_rule_has_no_breaches():
         (lambda b: b[:7] + b[8:], "the process review has less than 15 minutes"),
         (lambda b: b[:8] + [dataclasses.replace(b[8], minutes=10)], "ending needs at least 20 minutes"),
         (lambda b: b[:8], "no check-out or ending"),
+        (lambda b: b[:4] + [dataclasses.replace(b[4], what="A trainee facilitates.")] + b[5:],
+         "'Slot' does not say what its co-facilitator does"),
     ],
 )
 def test_each_rule_names_its_breach(change, rule):

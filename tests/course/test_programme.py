@@ -31,7 +31,7 @@ def test_each_variant_covers_every_session_once_within_twenty_weeks(count):
     assert len(meetings) == count
     assert [s.number for m in meetings for s in m.sessions] == list(range(1, 10))
     weeks = [m.week for m in meetings]
-    assert weeks[0] == 1 and weeks[-1] == p.weeks
+    assert weeks[0] == 1 and weeks[-1] == p.weeks_for(count) <= p.weeks
     assert weeks == sorted(set(weeks))
 
 
