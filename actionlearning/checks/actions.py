@@ -18,6 +18,11 @@ A presenter's action, said at the end of a round, is easiest to review next time
 Each element is worth one point and says why, quoting what it found. The check reads words,
 not wisdom: it cannot tell a wise action from a well-formed one, and it gives the benefit of
 the doubt to a verb it does not know. It never raises, whatever it is given.
+
+The facilitator's side of the same moment is :func:`score_action_questions`: the two or three
+questions a trainee would ask to draw a presenter's action out, each read as the Question Lab
+reads it (one that carries an action, or nudges a commitment upwards, is the set supplying the
+action), and, between them, which of the four elements they invite the presenter to supply.
 """
 
 from __future__ import annotations
@@ -494,3 +499,153 @@ def score_commitments(actions: object, case: Mapping[str, float]) -> CheckResult
                 item, 0.0, 1.0, f"{quote(str(score), limit=20)} is not the commitment the presenter "
                 "gave in the case: record their number, not yours", f"the case gives {given:g}"))
     return CheckResult(title, tuple(results))
+
+
+# --- the facilitator's questions that draw an action out ------------------------------------------
+
+QUESTIONS_TITLE = "Your questions, as the check reads them"
+#: What a question may ask the presenter for, and the words that show it is asking.
+_ASKS = {
+    "owner": re.compile(r"\byou(?:r|rs|rself|'ll|'re|'d|'ve)?(?![\w'-])", re.I),
+    "verb": re.compile(
+        r"\b(?:what|how|which)\b[^?]*\byou(?:'ll|'d|'re)?(?![\w'-])[^?]*\b(?:do|doing|say|ask|tell|"
+        r"try|take|write|send|start|raise|put|bring|want|like)\b|\b(?:first|next|smallest) step\b|"
+        r"\bin a sentence\b|\byours\b",
+        re.I,
+    ),
+    "when": re.compile(
+        r"\bwhen\b|\bdate\b|\b(?:which|what) day\b|\bhow soon\b|\bdeadline\b|\btime ?frame\b|"
+        r"\bby (?:the|next|our)\b|\bbefore (?:the|our|we|your|you|next)\b|\bthis week\b",
+        re.I,
+    ),
+    "commitment": re.compile(
+        r"\bcommit(?:ted|ment)\b|\b1 to 10\b|\bone to ten\b|\bscale\b|\bout of (?:10|ten)\b|"
+        r"\bmakes? (?:it|that) an? [a-z0-9]+\b|\bthe (?:one|two|three|four|five|six|seven|eight|nine|"
+        r"ten|\d{1,2})\b(?!\s+of\b)|\bhow it went\b|\bhow (?:will|would) (?:we|you) know\b|\bhow (?:sure|"
+        r"confident|likely)\b|\bleaving with\b|\btake away\b",
+        re.I,
+    ),
+}
+_MISSING = {
+    "owner": "none of these is put to the presenter ('you'): who will own the action?",
+    "verb": "nothing yet asks what the presenter will do: a question such as 'What will you do "
+            "first?' leaves the verb to them",
+    "when": "nothing yet asks when: 'By when?' or 'Before we next meet?' leaves the date to them",
+    "commitment": "nothing yet asks how committed the presenter is, or closes the round in another "
+                  "way that hands them the choice (a check-back, a question to take away)",
+}
+_FOUND = {
+    "owner": "put to the presenter, so the action stays theirs",
+    "verb": "asks what the presenter will do, and leaves the verb to them",
+    "when": "asks when, and leaves the date to them",
+    "commitment": "asks about commitment, or closes in a way that hands the choice back",
+}
+_PUSH_UP = re.compile(
+    r"\b(?:get|push|bump|move|nudge|take|bring|raise)\b[^?.]{0,25}?\b(?:up )?to an? "
+    r"(?:six|seven|eight|nine|ten|\d{1,2})\b|\bonly an? [a-z0-9]+\b|\bhigher than that\b",
+    re.I,
+)
+_YES_NO_COMMIT = re.compile(
+    r"^\s*(?:so,?\s+)?(?:will|are|can) you (?:really |definitely )?(?:going to )?(?:do|manage|commit "
+    r"to|stick to|promise) (?:it|that|this)\b",
+    re.I,
+)
+
+
+def _question_list(answer: object) -> list[object] | None:
+    if isinstance(answer, str):
+        answer = [answer]
+    if isinstance(answer, (list, tuple)):
+        return [q for q in answer if not (isinstance(q, str) and not q.strip())]
+    return None
+
+
+def _read_question(text: str, name: str) -> tuple[ItemResult, bool]:
+    """One question, and whether it leaves the action to the presenter (so its elements count)."""
+    from actionlearning.practice.questions import assess
+
+    clean = _clean(text)
+    shown = quote(clean, limit=70)
+    if _PUSH_UP.search(clean):
+        return ItemResult(name, 0.0, 1.0, f"{shown} nudges the number upwards; ask what makes it that "
+                          "number, or what would move it, and let the presenter choose"), False
+    a = assess(clean)
+    feedback = a.feedback.strip()
+    if "advice" in a.issues or (not a.is_question and "advice" in feedback.lower()):
+        return ItemResult(name, 0.0, 1.0, f"{shown} carries an action of your own, so the presenter "
+                          f"would be answering your idea rather than choosing theirs. {feedback}"), False
+    if _YES_NO_COMMIT.search(clean):
+        return ItemResult(name, 0.5, 1.0, f"{shown} has one polite answer, yes; a scale, or 'What will "
+                          "you do first?', tells you more"), True
+    steering = [i for i in a.issues if i in ("leading", "rhetorical")]
+    if steering:
+        word = "leads towards an answer" if "leading" in steering else "judges"
+        return ItemResult(name, 0.5, 1.0, f"{shown} {word}: {feedback}"), True
+    if not a.is_question:
+        return ItemResult(name, 0.5, 1.0, f"{shown} is an invitation rather than a question; fine, if "
+                          "it leaves the words to the presenter"), True
+    note = "leaves the content to the presenter"
+    if a.form == "closed":
+        note += "; closed, which is fine for pinning down a name, a date or a number"
+    return ItemResult(name, 1.0, 1.0, f"{shown} {note}"), True
+
+
+def score_action_questions(questions: object, items: Iterable[str]) -> CheckResult:
+    """The questions a facilitator would ask to draw out each presenter's action: ``questions``
+    maps each item to a list of questions. Each question scores 1 if it leaves the action to the
+    presenter, ½ if it leans or asks for a yes, 0 if it carries an action or pushes the number
+    up; and each item scores a point for each element (owner, verb, when, commitment) that its
+    questions, between them, invite the presenter to supply. Feedback only: it never raises."""
+    items = tuple(str(i) for i in items)
+    if not isinstance(questions, Mapping):
+        reason = (f"expected a dictionary such as {{'a': [\"What will you do first?\", ...]}}, but found "
+                  f"{type(questions).__name__}; keep the shape of the answer cell")
+        return CheckResult(QUESTIONS_TITLE, tuple(ItemResult(i, 0.0, 1.0, reason) for i in items))
+    by_name = {str(k): v for k, v in questions.items()}
+    results: list[ItemResult] = []
+    seen: dict[tuple[str, ...], str] = {}
+    for item in items:
+        try:
+            results.extend(_score_item_questions(by_name.get(item), item, seen))
+        except Exception as error:  # a safety net: a trainee's answer must never stop the check
+            results.append(ItemResult(item, 0.0, 1.0, f"I could not read these questions "
+                                      f"({type(error).__name__}); keep the shape of the answer cell"))
+    extra = sorted(k for k in by_name if k not in items)
+    if extra:
+        results.append(ItemResult(", ".join(extra), 0.0, 0.0, "not an item in this exercise; it is ignored"))
+    return CheckResult(QUESTIONS_TITLE, tuple(results))
+
+
+def _score_item_questions(answer: object, item: str, seen: dict) -> list[ItemResult]:
+    found = _question_list(answer) if answer is not None else []
+    if found is None:
+        return [ItemResult(item, 0.0, 1.0, f"expected a list of questions in quotation marks, but found "
+                           f"{type(answer).__name__}")]
+    if not found:
+        return [ItemResult(item, 0.0, 1.0, "not answered yet: write two or three questions between the "
+                           "quotation marks")]
+    results, asked = [], []
+    for n, q in enumerate(found[:6], 1):
+        name = f"{item}, question {n}"
+        if not isinstance(q, str):
+            results.append(ItemResult(name, 0.0, 1.0, f"expected a question in quotation marks, but found "
+                                      f"{type(q).__name__}"))
+            continue
+        result, counts = _read_question(q, name)
+        results.append(result)
+        if counts:
+            asked.append(_clean(q))
+    if len(found) > 3:
+        results.append(ItemResult(f"{item}, how many", 0.5, 1.0, f"{len(found)} questions; at the end of "
+                                  "a slot two or three are usually enough, and the presenter does the rest"))
+    key = tuple(" ".join(_WORD.findall(q.lower())) for q in found if isinstance(q, str))
+    if key in seen:
+        results.append(ItemResult(f"{item}, this case", 0.5, 1.0, f"the same questions as for {seen[key]}; "
+                                  "what does this presenter's ending ask of you?"))
+    else:
+        seen[key] = item
+    for element in ("owner", "verb", "when", "commitment"):
+        hit = any(_ASKS[element].search(q) for q in asked)
+        results.append(ItemResult(f"{item}, {element}", 1.0 if hit else 0.0, 1.0,
+                                  _FOUND[element] if hit else _MISSING[element]))
+    return results

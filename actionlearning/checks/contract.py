@@ -5,9 +5,12 @@ looks for eight elements, each worth one point, with half a point where an eleme
 but incomplete:
 
 1. confidentiality: what is said in the set stays in the set;
-2. its safeguarding limit: when confidentiality gives way (risk of serious harm, a safeguarding
-   or professional duty) and what would then happen: who is told, how, and whether the person
-   concerned hears first;
+2. its safeguarding limit: when confidentiality gives way (a child or adult who may be at risk
+   of harm, a safeguarding or professional duty) and what would then happen: the member with the
+   duty acts through their own organisation's procedures. A limit that leaves the decision with
+   the set ("we say so in the set first", "we agree together what to do", "agree with the person
+   concerned who is told") earns half, with a reason: where someone may be at risk, what happens
+   is not the set's to talk over or agree;
 3. attendance and punctuality: coming to every meeting (and what to do if you cannot), and
    starting and finishing on time;
 4. airtime: how time is shared fairly, with time-keeping alone earning half;
@@ -62,7 +65,7 @@ LIMIT = rx(
     r"|required\s+by\s+law|\bthe\s+law\s+requires|\billegal|\bcrime|\bcriminal|\bfraud"
     r"|(?:serious|gross)\s+(?:misconduct|malpractice)|whistle-?blow"
 )
-# What would then happen, and with whom.
+# What would then happen, and with whom: any step at all (the broad family) ...
 LIMIT_ACTION = rx(
     r"\b(?:tell|told|inform|share|shared|sharing|pass(?:ed)?\s+on|report|raise|raised|escalate"
     r"|refer|referr|disclose|flag|contact|act\s+on|take\s+(?:action|it\s+further|further\s+action)"
@@ -72,6 +75,27 @@ LIMIT_ACTION = rx(
     r"|(?:in|with)\s+the\s+set\s+first|\bfirst\b|before\s+(?:we|anyone|anything|acting|sharing)"
     r"|agree\s+(?:together|with)|the\s+person\s+(?:concerned|involved)"
 )
+# ... the route that actually protects someone: the member's own procedures, lead or referral ...
+LIMIT_ROUTE = rx(
+    r"\b(?:procedure|polic(?:y|ies)\b|protocol|designated\s+safeguarding|DSL\b"
+    r"|safeguarding\s+(?:lead|team|officer|manager|advice|duties|duty)|refer(?:s|red|ral|ring)?\b"
+    r"|report(?:s|ed|ing)?\s+(?:it|them|this|the\s+concern|to)\b|escalat|inform(?:s|ed)?\b"
+    r"|pass(?:es|ed)?\s+(?:it\s+)?on\b|acts?\s+on\s+(?:it|this|that|the\s+concern)|(?:will|we|they)\s+act\b"
+    r"|take\s+(?:action|it\s+further)|social\s+care|police\b|line\s+manager"
+    r"|appropriate\s+(?:person|people|agency|agencies|authorit)"
+    r"|(?:professional|statutory|legal)\s+(?:duty|duties|obligation))"
+)
+# ... and wording that hands the decision to the set instead.
+SET_DECIDES = rx(
+    r"(?:\b(?:say|raise|tell|bring|discuss|talk|share)\w*\s+(?:\w+\s+){0,3}?)?"
+    r"\b(?:here|(?:the|this)\s+(?:set|group|room))\s+first"
+    r"|\b(?:agree|decide)\w*\s+(?:together|as\s+a\s+(?:set|group)|in\s+the\s+(?:set|group)|between\s+us)"
+    r"|\b(?:the\s+)?(?:set|group)\s+(?:will\s+)?(?:agrees?|decides?)\s+(?:who|what|how|whether)"
+    r"|\b(?:agree|decide)\w*\s+with\s+(?:the\s+)?(?:person|member|presenter|them|him|her)\b"
+    r"(?:\s+(?:concerned|involved|who\s+raised\s+it))?\s+(?:who|what|whether|how)"
+    r"|\btalk\w*\s+it\s+(?:over|through)|\bdiscuss\w*\s+(?:it\s+)?(?:here|together|in\s+the\s+(?:set|group))"
+)
+SERIOUS = rx(r"\bserious(?:ly)?\s+harm")
 ABSOLUTE = rx(
     r"\b(?:no|without)\s+exceptions?\b|under\s+any\s+circumstances|absolute(?:ly)?\s+confidential"
     r"|whatever\s+happens"
@@ -235,6 +259,25 @@ def _confidentiality(parts: Sequence[str]) -> ItemResult:
     )
 
 
+def _limit_passage(parts: Sequence[str]) -> list[str]:
+    """The sentences that name the limit, each with the one after it where that carries on
+    (``FOLLOW``) or names the route (``LIMIT_ROUTE``)."""
+    passage: list[str] = []
+    for i, part in enumerate(parts):
+        if LIMIT.search(part):
+            passage.append(part)
+            if i + 1 < len(parts) and (FOLLOW.search(parts[i + 1]) or LIMIT_ROUTE.search(parts[i + 1])):
+                passage.append(parts[i + 1])
+    return passage
+
+
+_ROUTE = (
+    "the member with the duty acts that day through their own organisation's procedures and "
+    "safeguarding lead (telling the person concerned first only where that is safe), and the set "
+    "hears only that it is in hand"
+)
+
+
 def _safeguarding(parts: Sequence[str]) -> ItemResult:
     item = "its safeguarding limit"
     absolute = first(parts, ABSOLUTE)
@@ -244,28 +287,46 @@ def _safeguarding(parts: Sequence[str]) -> ItemResult:
             return ItemResult(
                 item, 0.0, 1.0,
                 f"{quote(absolute)} promises more than a set can keep; say where confidentiality "
-                "gives way (someone at risk of serious harm) and what would happen then",
+                "gives way (a child or adult who may be at risk of harm) and what would happen then",
             )
         return ItemResult(
             item, 0.0, 1.0,
-            "no limit to confidentiality found: when would it give way (for example, someone at "
-            "risk of serious harm), and what would happen then, with whom?",
+            "no limit to confidentiality found: when would it give way (for example, a child or "
+            "adult who may be at risk of harm), and what would happen then: who acts, and how?",
         )
-    pair = _near(parts, LIMIT, LIMIT_ACTION)
+    aside = (
+        "; 'serious harm' is not the statutory test, and 'may be at risk of harm' is closer to "
+        "members' duties" if first(parts, SERIOUS) else ""
+    )
     if absolute:
         return ItemResult(
             item, 0.5, 1.0,
             f"a limit is named ({quote(limit)}), but {quote(absolute)} says there are none: "
-            "which holds? Make the limit, and what would happen, unmistakable",
+            "which holds? Make the limit, and what would happen, unmistakable" + aside,
         )
-    if pair:
-        where, what = pair
-        said = f"{quote(where)}" if where == what else f"{quote(where)} and {quote(what)}"
-        return ItemResult(item, 1.0, 1.0, f"the limit and what would happen: {said}")
+    passage = _limit_passage(parts)
+    set_decides = first(passage, SET_DECIDES)
+    if set_decides:
+        phrase = SET_DECIDES.search(set_decides).group(0)
+        return ItemResult(
+            item, 0.5, 1.0,
+            f"a limit is named, but {quote(phrase)} leaves the decision with the set: where "
+            f"someone may be at risk, it is not the set's to talk over or agree; {_ROUTE}" + aside,
+        )
+    route = first(passage, LIMIT_ROUTE)
+    if route:
+        return ItemResult(item, 1.0, 1.0, f"the limit and what would happen: {quote(route)}" + aside)
+    step = first(passage, LIMIT_ACTION)
+    if step:
+        return ItemResult(
+            item, 0.5, 1.0,
+            f"names a limit and a step ({quote(step)}), but not who acts, through which "
+            f"procedure, or how soon: for example, {_ROUTE}" + aside,
+        )
     return ItemResult(
         item, 0.5, 1.0,
-        f"names a limit ({quote(limit)}), but not what would happen: who would be told, how, "
-        "and would the person concerned hear first, in the set?",
+        f"names a limit ({quote(limit)}), but not what would happen: who acts, through which "
+        f"procedure, and how soon? For example, {_ROUTE}" + aside,
     )
 
 

@@ -7,8 +7,8 @@ sentences) for five elements, and the plan for two goals, a point each, with par
 where an element is there but incomplete:
 
 1. frequency and length: how often you meet, and for how long;
-2. confidentiality and its limits: what stays between you, when it would give way (a risk of
-   serious harm, unsafe practice, a professional or safeguarding duty) and what would then
+2. confidentiality and its limits: what stays between you, when it would give way (someone at
+   risk of harm, unsafe practice, a professional or safeguarding duty) and what would then
    happen;
 3. what you bring: the facilitator's part, such as episodes from their sets, their log, an
    agenda or questions, and how they prepare;
@@ -16,8 +16,9 @@ where an element is there but incomplete:
    ethics, accountability) and restorative (support, what the work stirs up), in Proctor's terms
    or your own words;
 5. the sponsor's part: what the sponsor or employer agrees to (releasing time, not asking what
-   is said) and what they hear (the stage, that the reviews took place, a summary), in the
-   sentences that name them or the sentence after;
+   is said) and what they hear (the practical facts: that supervision is taking place,
+   attendance, the stage and any change of it), in the sentences that name them or the
+   sentence after;
 6 and 7. two development goals, each with an action (what you will do, with a verb) and a when
    (a date, a meeting, a time frame).
 
@@ -215,7 +216,7 @@ def _confidentiality(parts: Sequence[str]) -> ItemResult:
     return ItemResult(
         item, 0.0, 1.0,
         "nothing found on confidentiality: what stays between you, where would it give way (for "
-        "example a risk of serious harm), and what would happen then?",
+        "example someone may be at risk of harm), and what would happen then?",
     )
 
 

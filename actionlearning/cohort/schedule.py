@@ -18,7 +18,7 @@ from actionlearning.course.programme import Programme, Session, load_programme, 
 
 DEFAULT_TIMEZONE = "Europe/London"
 DEFAULT_TIME = time(10, 0)
-LAST_DUE_DAYS = 14
+LAST_DUE_DAYS = 21  # the one-to-one readiness reviews fall within a fortnight; the last exercise a week after
 DUE_TIME = time(23, 59)
 
 

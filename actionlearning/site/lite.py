@@ -365,7 +365,7 @@ EXERCISE_NOTE = (
     "write there stays in this browser, for this site, until you clear its data, and no one else "
     "can see it. To keep a copy and to hand it in, choose <em>File &gt; Download</em>: then send "
     "the notebook as your course asks (by email, or on the learning platform), with the id your "
-    "trainer gave you at the start of its name, for example <code>t07-why-action-learning.ipynb</code>.</p>")
+    "trainer gave you at the start of its name, for example <code>t07-{notebook}</code>.</p>")
 
 
 def exercises_of(srcdir: Path, docname: str) -> list[str]:
@@ -381,6 +381,8 @@ def _live_button(app, doctree, docname) -> None:
     exercise, in the live app."""
     if app.builder.format != "html" or "kernelspec" not in app.env.metadata.get(docname, {}):
         return
+    from html import escape
+
     from docutils import nodes
     from sphinx.util.osutil import relative_uri
 
@@ -388,7 +390,7 @@ def _live_button(app, doctree, docname) -> None:
     exercises = exercises_of(Path(app.srcdir), docname)
     exercise = "".join(EXERCISE_BUTTON.format(href=f"{app_url}?path={path}") for path in exercises)
     html = LIVE_BUTTON.format(href=f"{app_url}?path={live_path(docname)}", exercise=exercise)
-    html += EXERCISE_NOTE if exercises else ""
+    html += EXERCISE_NOTE.format(notebook=escape(exercises[0].rsplit("/", 1)[-1])) if exercises else ""
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
         section.insert(1, nodes.raw("", html, format="html"))

@@ -1,4 +1,5 @@
-"""Session 6's check: action statements with an owner, a concrete verb, a time and a commitment."""
+"""Session 6's checks: action statements with an owner, a concrete verb, a time and a commitment,
+and the facilitator's questions that draw such an action out without supplying it."""
 
 import pytest
 
@@ -7,6 +8,7 @@ from actionlearning.checks.actions import (
     commitment_item,
     owner_item,
     score_action,
+    score_action_questions,
     score_actions,
     verb_item,
     when_item,
@@ -231,3 +233,92 @@ def test_commitments_are_checked_against_the_case():
     assert "7" not in result.report() and "the case gives 7" in result.report(trainer=True)
     for shape in (None, [], "7", {"a": None}):
         assert checks.actions.score_commitments(shape, case).points == 0
+
+
+# --- the facilitator's questions that draw the action out (Part 3, a and b) ------------------------
+
+QUESTIONS = {
+    "a": [
+        "You said the trustees need to be told. What part of that is yours to do?",
+        "By when?",
+        "How committed are you to that, from 1 to 10?",
+    ],
+    "b": [
+        "What makes it a five and not a three?",
+        "What, if anything, would you be ready to do before we next meet?",
+        "When would you like us to ask you how it went?",
+    ],
+}
+
+
+def _by_item(result):
+    return {r.item: r for r in result.items}
+
+
+def test_questions_that_leave_the_action_to_the_presenter_read_in_full():
+    result = score_action_questions(QUESTIONS, "ab")
+    assert result.fraction == 1, result.report()
+    found = _by_item(result)
+    for item in "ab":
+        for element in ("owner", "verb", "when", "commitment"):
+            assert found[f"{item}, {element}"].points == 1
+
+
+@pytest.mark.parametrize(
+    "question, points, fragment",
+    [
+        ("Could you phone the chair of trustees on Monday?", 0, "carries an action of your own"),
+        ("Have you thought about meeting her on Friday?", 0, "carries an action of your own"),
+        ("Can we get that up to an eight?", 0, "nudges the number upwards"),
+        ("Only a five?", 0, "nudges the number upwards"),
+        ("Will you do it?", 0.5, "one polite answer"),
+        ("What will you do first?", 1, "leaves the content to the presenter"),
+        ("When will you talk to her?", 1, "closed, which is fine"),
+        ("What would make it a six?", 1, "leaves the content"),
+    ],
+)
+def test_each_question_is_read_for_whether_it_supplies_the_action(question, points, fragment):
+    item = _by_item(score_action_questions({"a": [question]}, "a"))["a, question 1"]
+    assert item.points == points, item.reason
+    assert fragment in item.reason
+
+
+def test_elements_count_only_from_questions_that_leave_the_action_to_the_presenter():
+    result = score_action_questions({"a": ["Could you email the chair by Friday, from 1 to 10?"]}, "a")
+    found = _by_item(result)
+    assert found["a, question 1"].points == 0
+    assert found["a, when"].points == 0 and found["a, commitment"].points == 0
+    assert "nothing yet asks when" in found["a, when"].reason
+
+
+def test_the_same_questions_for_both_presenters_are_noticed():
+    same = ["What will you do?", "By when?"]
+    found = _by_item(score_action_questions({"a": same, "b": list(same)}, "ab"))
+    assert found["b, this case"].points == 0.5 and "same questions as for a" in found["b, this case"].reason
+    assert "a, this case" not in found
+
+
+def test_more_than_three_questions_are_noticed():
+    found = _by_item(score_action_questions({"a": ["What will you do?"] * 2 + ["By when?", "Who with?", "How?"]}, "a"))
+    assert found["a, how many"].points == 0.5
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [None, "What now?", 3, ["a"], {}, {"a": None, "b": ""}, {"a": ["", "  "], "b": [None, 4]},
+     {"a": {"x": 1}, "b": 7}],
+)
+def test_unreadable_or_blank_questions_never_raise(answers):
+    result = score_action_questions(answers, "ab")
+    assert result.points == 0 and all(i.reason for i in result.items)
+
+
+def test_odd_question_text_never_raises():
+    for text in ("?", "!!!", "🙂?", "a" * 50_000 + "?", "What\x00 now?", "\u202e?who", "you " * 5000):
+        for r in score_action_questions({"a": [text]}, "a").items:
+            assert 0 <= r.points <= r.possible and r.reason
+
+
+def test_extra_presenters_are_ignored_and_said_so():
+    result = score_action_questions(dict(QUESTIONS, z=["What now?"]), "ab")
+    assert result.fraction == 1 and "z: not an item in this exercise" in result.report()

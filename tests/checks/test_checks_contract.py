@@ -7,7 +7,7 @@ from actionlearning.checks.contract import ELEMENT_NAMES, score_contract, senten
 
 FULL = """\
 - What is said in the set stays in the set; our own learning is ours to share, other people's stories are not.
-- The one exception: if anyone may be at risk of serious harm, we say so in the set first and agree with the person concerned who needs to be told.
+- The one exception: if a child or adult may be at risk of harm, whoever has the duty acts on it that day through their own organisation's safeguarding procedures, telling the person concerned first where that is safe; the set hears only that it is being handled.
 - We come to every meeting and start on time; if we can't make it, we let the facilitator know.
 - We share airtime fairly and bid for time, so the quieter voices get their turn.
 - We ask questions rather than give advice.
@@ -36,10 +36,17 @@ def test_the_module_is_reached_through_checks():
 @pytest.mark.parametrize(
     "draft, element, points",
     [
-        ("Confidential unless someone is at risk of serious harm; if so we tell the set first.", "its safeguarding limit", 1),
+        ("Confidential unless a child may be at risk of harm; if so, whoever has the duty follows their own procedures that day.", "its safeguarding limit", 1),
+        ("Confidential unless someone is at risk of harm. If so, the one who knows rings their safeguarding lead today.", "its safeguarding limit", 1),
+        ("If a child is at risk we'd refer it.", "its safeguarding limit", 1),
         ("Confidential unless someone is at risk of serious harm.", "its safeguarding limit", 0.5),
-        ("Confidential unless someone is at risk of harm. If so, we talk to them first.", "its safeguarding limit", 1),
+        ("Confidential unless someone is at risk of harm. If so, we talk to them first.", "its safeguarding limit", 0.5),
         ("Confidential unless someone is at risk of harm. We share airtime fairly.", "its safeguarding limit", 0.5),
+        # the decision left with the set: half, however much else is right
+        ("Confidential unless someone is at risk of serious harm; if so we tell the set first.", "its safeguarding limit", 0.5),
+        ("Confidential, except where someone's at risk of harm, when we'd agree together what to do.", "its safeguarding limit", 0.5),
+        ("If anyone may be at risk of harm, we say so in the set first, agree with the person concerned who needs to know, and follow our procedures.", "its safeguarding limit", 0.5),
+        ("If we are worried about a child, we talk it through here before anyone acts.", "its safeguarding limit", 0.5),
         ("Nothing leaves the room, no exceptions.", "its safeguarding limit", 0),
         ("Safeguarding overrides everything, and we tell the DSL. No exceptions to confidentiality.", "its safeguarding limit", 0.5),
         ("We attend every meeting.", "attendance and punctuality", 0.5),
@@ -77,6 +84,23 @@ def test_reasons_say_what_to_consider_adding():
     assert "what, if anything, goes to the board" in report
     assert "Your contract: 1.5 of 8" in report
     assert "nothing found about the series" in report
+
+
+def test_a_limit_that_leaves_the_decision_with_the_set_says_whose_it_is():
+    report = score_contract(
+        "If anyone may be at risk of serious harm, we say so in the set first and agree with the "
+        "person concerned who needs to be told."
+    ).report()
+    assert "'say so in the set first' leaves the decision with the set" in report
+    assert "acts that day through their own organisation's procedures" in report
+    assert "'serious harm' is not the statutory test" in report
+
+
+def test_a_limit_with_its_route_is_quoted_without_a_caution():
+    report = score_contract(FULL).report()
+    assert "the limit and what would happen" in report
+    assert "leaves the decision with the set" not in report
+    assert "statutory test" not in report
 
 
 def test_a_promise_of_absolute_confidentiality_is_named():

@@ -1,4 +1,4 @@
-"""Session 3's checks: a meeting plan and a rotation, with reasons."""
+"""Session 3's check: a meeting plan, with reasons."""
 
 import pytest
 
@@ -10,12 +10,6 @@ GOOD_PLAN = [
     ("check-in", 15), ("updates", 20), ("bidding", 5), ("slot 1", 30), ("break", 10),
     ("slot 2", 30), ("slot 3", 30), ("process review", 30), ("check-out", 10),
 ]
-GOOD_ROTATION = {
-    1: ["Dev", "Fatima", "Amara"],
-    2: ["Ben", "Claire", "Ewan"],
-    3: ["Hannah", "Gareth", "Imran"],
-}
-
 
 def plan_with(**changes):
     return [(name, changes.get(name.split()[0].replace("-", "_"), minutes)) for name, minutes in GOOD_PLAN]
@@ -90,38 +84,6 @@ def test_the_blank_answer_scores_zero():
     assert score([]).points == 0
 
 
-def test_a_good_rotation_earns_every_point():
-    result = checks.meeting_plan.score_rotation(GOOD_ROTATION)
-    assert (result.points, result.possible) == (6, 6)
-    spelled = {"Meeting 1": ["dev", "fatima", "AMARA"], "2": ("Ben", "Claire", "Ewan"), 3: ["Hannah", "Gareth", "Imran"]}
-    assert checks.meeting_plan.score_rotation(spelled).points == 6
-
-
-@pytest.mark.parametrize(
-    "changes, name, points, fragment",
-    [
-        ({1: ["Fatima", "Amara", "Gareth"], 3: ["Hannah", "Dev", "Imran"]}, "Dev first", 0, "so meeting 1"),
-        ({1: ["Dev", "Ewan", "Amara"], 2: ["Ben", "Claire", "Fatima"]}, "Fatima's leave", 0, "on leave for meeting 2"),
-        ({1: ["Dev", "Fatima", "Ben"], 2: ["Amara", "Claire", "Ewan"]}, "last time's presenters wait", 0, "Ben"),
-        ({2: ["Ben", "Claire", "Imran"], 3: ["Hannah", "Gareth", "Ewan"]}, "Imran last", 0, "his pilot runs until"),
-        ({3: ["Hannah", "Gareth"]}, "three a meeting", 0, "meeting 3: 2"),
-        ({3: ["Hannah", "Gareth"]}, "everyone once", 0.5, "not presenting: Imran"),
-        ({3: ["Hannah", "Gareth", "Dev"]}, "everyone once", 0.5, "more than once: Dev"),
-    ],
-)
-def test_each_rotation_constraint_has_its_credit_and_reason(changes, name, points, fragment):
-    result = checks.meeting_plan.score_rotation({**GOOD_ROTATION, **changes})
-    found = item(result, name)
-    assert found.points == points, found.reason
-    assert fragment in found.reason
-
-
-@pytest.mark.parametrize("rotation", [{1: [], 2: [], 3: []}, None, [], {1: ["Zed"]}, {"x": 1}, {1: [None]}])
-def test_a_blank_or_unreadable_rotation_scores_zero_and_never_raises(rotation):
-    result = checks.meeting_plan.score_rotation(rotation)
-    assert result.points == 0 and result.possible == 6
-
-
 def test_the_timed_view_shows_start_times_or_why_not():
     text = checks.meeting_plan.timed(GOOD_PLAN)
     assert " 0:40   30  slot 1" in text and "end (180 of 180 minutes)" in text
@@ -142,13 +104,7 @@ def test_a_plan_no_set_could_follow_earns_nothing(plan, why):
     assert result.points == 0 and why in result.report(), result.report()
 
 
-def test_a_rotation_that_repeats_people_earns_nothing():
-    copied = {1: ["Dev", "Imran", "Ben"], 2: ["Dev", "Imran", "Claire"], 3: ["Dev", "Imran", "Hannah"]}
-    result = checks.meeting_plan.score_rotation(copied)
-    assert result.points == 0 and "more than once" in result.report()
-
-
 def test_the_trainer_sees_a_model_answer_and_the_trainee_does_not():
-    for result in (score(GOOD_PLAN), checks.meeting_plan.score_rotation(GOOD_ROTATION)):
-        assert "the key:" not in result.report()
-        assert "for the trainer: the key:" in result.report(trainer=True)
+    result = score(GOOD_PLAN)
+    assert "the key:" not in result.report()
+    assert "for the trainer: the key:" in result.report(trainer=True)

@@ -1,5 +1,8 @@
 """Session 5's check: advice in disguise rewritten as open questions."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from actionlearning import checks
@@ -10,15 +13,36 @@ ORIGINALS = {
     "b": "Why don't you just take it straight to the partnership board?",
     "c": "Could you not ask the ICB for a six-month extension?",
     "d": "Wouldn't it be better to wait until the new clinical director starts?",
-    "e": "What about trying a drop-in for staff on Friday afternoons?",
+    "e": "What about trying office hours for staff, two afternoons a week?",
 }
 GOOD = {
-    "a": "What would help the head teachers feel the group is theirs?",
+    "a": "How do you read the head teachers' absence?",
     "b": "What do you see as your options for moving it on?",
-    "c": "What would you want the ICB to understand?",
+    "c": "What are you weighing up before your trustees meet?",
     "d": "What do you make of what the nurse keeps telling the team?",
-    "e": "What do staff need from you at the end of the week?",
+    "e": "What happens for you when a colleague brings you a worry at the end of the day?",
 }
+MASTER = Path(__file__).resolve().parents[2] / "source" / "session-05" / "advice-in-disguise.ipynb"
+
+
+def _master_cell(grade_id: str) -> str:
+    cells = json.loads(MASTER.read_text("utf-8"))["cells"]
+    return next("".join(c["source"]) for c in cells
+                if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def test_the_masters_models_are_these_and_the_self_check_reads_them_as_open():
+    """Trainers calibrate on the master's model rewrites, so they must meet its own rubric (no
+    premise that keeps the original route), and the trainee's self-check must not flag them."""
+    names: dict = {}
+    exec(_master_cell("setup").replace("from actionlearning import checks", ""), names)
+    solution = _master_cell("answer-rewrite").split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+    exec(solution, names)
+    assert names["ORIGINALS"] == ORIGINALS and names["rewrites"] == GOOD
+    result = score_rewrites(names["rewrites"], names["ORIGINALS"])
+    assert result.fraction == 1, result.report()
+    for item, text in GOOD.items():
+        assert not carries_idea(text, ORIGINALS[item]), item
 
 
 def test_good_rewrites_score_full_marks_with_reasons():

@@ -8,10 +8,10 @@ from actionlearning.checks.supervision import ELEMENT_NAMES, score_supervision_p
 
 CONTRACT = """\
 - We meet for ninety minutes every four weeks while I facilitate my first two sets.
-- What I bring stays between us. The one exception: if either of us is worried that someone may be at risk of serious harm, or about unsafe practice, we talk it through together first and agree who needs to be told.
+- What I bring stays between us. The one exception: if either of us is worried that someone may be at risk of harm, or about unsafe practice, it is acted on that day through the procedures that apply to us; we talk it through first only where that is safe and causes no delay.
 - I bring an episode from my sets and my reflective log, and send a line about what I want a couple of days before.
 - Supervision is for developing my skills, for keeping to the standards and contracts I have agreed with sets and sponsors, and for support with what the work stirs up in me.
-- My sponsor releases two hours a month for supervision and does not ask what is said. They hear my stage and that the reviews took place.
+- My sponsor releases two hours a month for supervision and does not ask what is said. They hear the practical facts: that supervision is taking place, my attendance, my starting stage and any change of stage.
 - We review this agreement after three sessions."""
 
 GOALS = [
@@ -78,8 +78,12 @@ def test_the_module_is_reached_through_checks():
         ("We meet monthly.", "functions covered", 0),
         ("My employer releases my time and never asks what we discuss. They hear only my stage.",
          "the sponsor's part", 1),
-        ("Under our three-way contract the programme lead is told my stage and gets a summary I have agreed.",
+        ("Under our three-way contract the programme lead is told my stage and my attendance.",
          "the sponsor's part", 0.5),
+        # Drafted from the supervision page's 'What your sponsor hears', as Session 9 suggests.
+        ("My line manager releases my time and does not ask what is said. They hear the practical "
+         "facts: that supervision is taking place, my attendance, my starting stage and any change "
+         "of stage, and nothing of what I bring, my ratings or my reviews.", "the sponsor's part", 1),
         ("My sponsor gives me two hours a month of time for supervision.", "the sponsor's part", 0.5),
         ("The contract is three-way, with my sponsor.", "the sponsor's part", 0.25),
         ("We meet monthly.", "the sponsor's part", 0),

@@ -34,7 +34,7 @@ def test_released_after_its_meeting_and_due_before_the_next():
         assert this.due.date() == following.meeting.start.date() - timedelta(days=1)
         assert this.due.time() == time(23, 59)
     last = s.exercises[-1]
-    assert last.due.date() == last.meeting.start.date() + timedelta(days=14)
+    assert last.due.date() == last.meeting.start.date() + timedelta(days=21)
 
 
 @pytest.mark.parametrize("count", [9, 6, 3])

@@ -548,7 +548,7 @@ def test_cli_play_with_choices_prints_transcript_and_debrief(run, tmp_path):
                          "--markdown", str(report))
     assert code == 0 and err == ""
     assert out.index("Will my director hear about this?") < out.index("Siobhan Kerr:") < out.index(
-        "You chose 4:") < out.index("Ending: A contract the set owns (good)") < out.index("Debrief")
+        "You chose 2:") < out.index("Ending: A contract the set owns (good)") < out.index("Debrief")
     for heading in ("Your path, with feedback:", "Measures:", "Airtime:",
                     "Where you differed from an experienced facilitator:"):
         assert heading in out
