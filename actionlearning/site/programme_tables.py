@@ -14,6 +14,8 @@ data changes.
 
 from __future__ import annotations
 
+import abc
+
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
@@ -24,35 +26,16 @@ from actionlearning.course import competences, observation, plans, programme
 TABLES = {"sessions": programme.sessions_table, "variants": programme.variants_table}
 
 
-class ProgrammeTable(SphinxDirective):
-    required_arguments = 1
-
-    def run(self) -> list[nodes.Node]:
-        kind = self.arguments[0]
-        if kind not in TABLES:
-            raise self.error(f"programme-table takes one of {', '.join(TABLES)}, not {kind!r}")
-        self.env.note_dependency(str(programme.DATA))
-        users = self.env.domaindata.setdefault("actionlearning", {}).setdefault("programme", set())
-        users.add(self.env.docname)
-
-        def link(session: programme.Session) -> str | None:
-            return f"/{session.page}" if session.page in self.env.found_docs else None
-
-        text = TABLES[kind](programme.load_programme(), link=link)
-        container = nodes.container(classes=["al-programme-table"])
-        self.state.nested_parse(StringList(text.splitlines(), self.env.docname), 0, container)
-        return [container]
-
-
-class DataDirective(SphinxDirective):
+class DataDirective(SphinxDirective, abc.ABC):
     """Renders Markdown made from the course's data files, and rebuilds when they change."""
 
     optional_arguments = 2
     data_files: tuple = ()
     titles = False  # whether the Markdown has headings of its own
 
+    @abc.abstractmethod
     def markdown(self) -> str:
-        raise NotImplementedError
+        """The Markdown to render; a KeyError or ValueError becomes the directive's error."""
 
     def run(self) -> list[nodes.Node]:
         for path in self.data_files:
@@ -65,6 +48,24 @@ class DataDirective(SphinxDirective):
         self.state.nested_parse(StringList(text.splitlines(), self.env.docname), 0, container,
                                 match_titles=self.titles)
         return container.children if self.titles else [container]
+
+
+class ProgrammeTable(DataDirective):
+    required_arguments = 1
+    optional_arguments = 0
+    data_files = (programme.DATA,)
+
+    def markdown(self) -> str:
+        kind = self.arguments[0]
+        if kind not in TABLES:
+            raise ValueError(f"takes one of {', '.join(TABLES)}, not {kind!r}")
+        users = self.env.domaindata.setdefault("actionlearning", {}).setdefault("programme", set())
+        users.add(self.env.docname)
+
+        def link(session: programme.Session) -> str | None:
+            return f"/{session.page}" if session.page in self.env.found_docs else None
+
+        return TABLES[kind](programme.load_programme(), link=link)
 
 
 def _plan_files() -> tuple:

@@ -216,7 +216,6 @@ def test_review_refuses_to_start_as_root_with_its_own_message(env, capsys, monke
 def test_formgrader_takes_mathjax_from_the_trainers_own_server(tmp_path):
     """formgrader's page template, rendered as formgrader renders it, with review's JUPYTER_PATH:
     MathJax comes from jupyter-server-mathjax on the trainer's server, not a CDN."""
-    import json
     import subprocess
     import sys
 

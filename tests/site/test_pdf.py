@@ -117,7 +117,7 @@ def test_the_contents_list_gives_the_page_each_chapter_starts_on(trainee):
     starts = {title: label for part in outline for title, label, _ in [part] + part[2]}
     contents = text(trainee, 2, 3, layout=True)
     listed = 0
-    for part_caption, names in toc_parts():
+    for _, names in toc_parts():
         for name in names:
             title = printing.page_title(name)
             match = re.search(re.escape(title[:40]) + r".*?(\d+)\s*$", contents, re.M)
