@@ -154,3 +154,22 @@ def answer_of(cohort, grade_id: str, session: str = SESSION) -> str:
     """The master's answer for one answer cell, as a trainee would type it."""
     return next("".join(c["source"]) for c in answered(cohort, only=(grade_id,), session=session)["cells"]
                 if _grade_id(c) == grade_id)
+
+
+def review(cohort, trainees, session: str = SESSION, fraction: float = 0.5) -> None:
+    """Mark every part the trainer marks, as formgrader would, for ``trainees``: ``fraction`` of
+    each part's marks and a comment, in the cohort's own gradebook (sqlite or PostgreSQL)."""
+    from nbgrader.api import Gradebook
+
+    from actionlearning.cohort.nbgrader_course import db_url
+
+    with Gradebook(db_url(cohort), cohort.course_id) as gb:
+        for trainee in trainees:
+            for nb in gb.find_submission(session, trainee).notebooks:
+                for grade in nb.grades:
+                    if grade.needs_manual_grade:
+                        grade.manual_score = grade.max_score * fraction
+                        grade.needs_manual_grade = False
+                for comment in nb.comments[:1]:
+                    comment.manual_comment = f"A note for {trainee} alone: <b>your questions</b> opened things up."
+            gb.db.commit()

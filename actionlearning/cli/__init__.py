@@ -13,6 +13,7 @@ import importlib
 import sys
 
 from actionlearning import __version__
+from actionlearning.cli.quick_start import defer_iri_grammar
 
 # Modules that provide register(subparsers): one per command group.
 COMMAND_GROUPS = (
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    defer_iri_grammar()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):

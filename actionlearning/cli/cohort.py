@@ -54,6 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("--no-owner-check", dest="check_owner", action="store_false",
                    help="collect submissions whoever's account made them: only where every trainee's "
                         "files belong to one account (JupyterHub with containers)")
+    c.add_argument("--database", metavar="URL",
+                   help="keep the gradebook in PostgreSQL (postgresql://USER@HOST/DATABASE; the database "
+                        "is made if missing; a password goes in ~/.pgpass, never the URL) rather than "
+                        "the file gradebook.db in the cohort's folder")
     c.set_defaults(func=run_create)
 
     c = sub.add_parser("list", parents=[common], help="list the cohorts")
@@ -216,17 +220,20 @@ def _wrap(text: str, indent: str = "    ") -> str:
 @_guard
 def run_create(args) -> int:
     from actionlearning.cohort.create import create_cohort
+    from actionlearning.cohort.gradebook_db import describe_gradebook
     from actionlearning.cohort.schedule import parse_date, parse_time
     from actionlearning.cohort.store import resolve_exchange, resolve_home
 
     cohort = create_cohort(
         resolve_home(args.home), args.name, Path(args.roster), args.meetings, parse_date(args.start),
         weeks=args.weeks, at=parse_time(args.time), tz=args.timezone,
-        exchange=resolve_exchange(args.exchange), timeout=args.timeout, check_owner=args.check_owner)
+        exchange=resolve_exchange(args.exchange), timeout=args.timeout, check_owner=args.check_owner,
+        database=args.database)
     print(f"Created the cohort {cohort.name!r} with {len(cohort.roster)} trainees, "
           f"{cohort.meetings} meetings from {cohort.start:%d %B %Y}.")
     print(f"  its folder (private to you): {cohort.root}")
     print(f"  exchange: {cohort.exchange} (course id {cohort.course_id})")
+    print(f"  gradebook: {describe_gradebook(cohort)}")
     print(f"Next: `actionlearning cohort schedule {cohort.name}`, then "
           f"`actionlearning cohort release {cohort.name} session-01` after the first meeting.")
     return 0

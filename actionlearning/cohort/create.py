@@ -14,7 +14,7 @@ import tempfile
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
-from actionlearning.cohort import nbgrader_course
+from actionlearning.cohort import gradebook_db, nbgrader_course
 from actionlearning.cohort.problems import CohortError
 from actionlearning.cohort.roster import id_problem, read_roster, write_roster
 from actionlearning.cohort.schedule import DEFAULT_TIME, DEFAULT_TIMEZONE
@@ -66,6 +66,7 @@ def create_cohort(
     timeout: int = DEFAULT_TIMEOUT,
     repository: Path | None = None,
     check_owner: bool = True,
+    database: str | None = None,
 ) -> Cohort:
     """Create the cohort ``name`` under ``home``: all or nothing."""
     check_name(name)
@@ -76,6 +77,7 @@ def create_cohort(
     repository = (repository or repository_root()).resolve()
     check_home(home, repository)
     trainees = read_roster(roster)  # raises before anything is created
+    database = gradebook_db.checked_url(database, name) if database else ""
     final = home / name
     if final.exists():
         raise CohortError(f"A cohort named {name!r} already exists in {home}; choose another name.")
@@ -83,9 +85,11 @@ def create_cohort(
         name=name, root=final, meetings=meetings, start=start, weeks=weeks, at=at, timezone=tz,
         exchange=exchange or resolve_exchange() or NBGRADER_EXCHANGE, repository=repository,
         created=datetime.now(timezone.utc).replace(microsecond=0), salt=secrets.token_hex(16),
-        timeout=timeout, check_owner=check_owner,
+        timeout=timeout, check_owner=check_owner, database=database,
     )
     _ = cohort.schedule  # raises on a bad time zone or too few weeks, still before anything is created
+    if database:
+        gradebook_db.ensure_database(database)  # raises if the server can't be reached, still before
     with private_umask():
         home.mkdir(parents=True, exist_ok=True)
         for stale in home.glob(f".{name}.creating-*"):  # left by a create that was killed

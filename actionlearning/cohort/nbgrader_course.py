@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from actionlearning.cohort import gradebook_db
 from actionlearning.cohort.problems import CohortError
 from actionlearning.cohort.roster import Trainee
 from actionlearning.cohort.store import Cohort, private_umask
@@ -47,7 +48,7 @@ c.CourseDirectory.root = str(HERE)
 c.CourseDirectory.course_id = {course_id!r}
 c.CourseDirectory.source_directory = "source"  # a link to the workbook's source/
 c.CourseDirectory.release_directory = {release!r}  # this cohort's own copy of the trainee versions
-c.CourseDirectory.db_url = f"sqlite:///{{HERE / 'gradebook.db'}}"
+c.CourseDirectory.db_url = {db_url}
 c.Exchange.root = {exchange!r}
 
 # A cell that runs longer than this (seconds) is stopped, and the rest of the notebook graded.
@@ -70,6 +71,7 @@ def write_config(cohort: Cohort) -> Path:
     write_private(path, CONFIG_TEMPLATE.format(
         name=cohort.name, shared=str(cohort.repository / CONFIG_FILE), course_id=cohort.course_id,
         release=RELEASE, exchange=cohort.exchange, timeout=cohort.timeout,
+        db_url=repr(cohort.database) if cohort.database else "f\"sqlite:///{HERE / 'gradebook.db'}\"",
     ))
     return path
 
@@ -156,7 +158,13 @@ def add_trainees(cohort: Cohort, trainees: list[Trainee]) -> None:
 
 
 def db_url(cohort: Cohort) -> str:
-    return f"sqlite:///{cohort.root / 'gradebook.db'}"
+    return cohort.database or gradebook_db.sqlite_url(cohort.root)
+
+
+def has_gradebook(cohort: Cohort) -> bool:
+    """Whether nbgrader has begun the cohort's gradebook (a PostgreSQL one always has: its
+    database is made when the cohort is)."""
+    return bool(cohort.database) or (cohort.root / gradebook_db.SQLITE_FILE).is_file()
 
 
 def set_due_date(cohort: Cohort, session: str, due: datetime) -> None:

@@ -43,7 +43,7 @@ def waiting(cohort: Cohort) -> list[Waiting]:
     """Every submitted notebook with a part still to mark, by session, notebook and trainee."""
     from nbgrader.api import Gradebook
 
-    if not (cohort.root / "gradebook.db").is_file():
+    if not nbgrader_course.has_gradebook(cohort):
         return []
     found = []
     with nbgrader_course.quiet(), Gradebook(nbgrader_course.db_url(cohort), cohort.course_id) as gb:

@@ -189,7 +189,7 @@ def _grades(cohort: Cohort, session: str, api=None) -> dict[str, tuple[float, fl
     whose current submission nbgrader has autograded."""
     from nbgrader.api import Gradebook, MissingEntry
 
-    if not (cohort.root / "gradebook.db").is_file():
+    if not nbgrader_course.has_gradebook(cohort):
         return {}
     api = api or nbgrader_course.open_api(cohort)
     with nbgrader_course.quiet():

@@ -10,7 +10,8 @@ folder named after it, and is also an nbgrader course folder::
       roster.csv           the roster, as checked
       nbgrader_config.py   loads the repository's nbgrader_config.py, then this cohort's settings
       source -> REPO/source  the one set of trainer masters every cohort shares
-      gradebook.db         nbgrader's gradebook for this cohort alone
+      gradebook.db         nbgrader's gradebook for this cohort alone (or a PostgreSQL database
+                           named in cohort.json: actionlearning.cohort.gradebook_db)
       release/ submitted/ autograded/ feedback/ downloaded/   nbgrader's folders
       records/SESSION.json what each batch found for each trainee (problems, notes)
       logs/SESSION/RUN/    nbgrader's log of each step for each trainee, a folder for each run
@@ -150,6 +151,9 @@ class Cohort:
     # Collect from the exchange only what the trainee's own account handed in. Off only where
     # every trainee's files belong to one account (JupyterHub with containers): see collect.
     check_owner: bool = True
+    # The gradebook's PostgreSQL URL (actionlearning.cohort.gradebook_db); empty: the sqlite file
+    # in the cohort's folder.
+    database: str = ""
 
     @property
     def course_id(self) -> str:
@@ -179,6 +183,7 @@ class Cohort:
             "timeout": self.timeout,
             "sandbox": self.sandbox.to_dict(),
             "check_owner": self.check_owner,
+            "database": self.database,
         }
 
     @classmethod
@@ -198,6 +203,7 @@ class Cohort:
             timeout=int(data.get("timeout", DEFAULT_TIMEOUT)),
             sandbox=Limits.from_dict(data.get("sandbox")),
             check_owner=_flag(data.get("check_owner", True), "check_owner"),
+            database=str(data.get("database") or ""),
         )
 
 

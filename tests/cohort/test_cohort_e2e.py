@@ -13,12 +13,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from nbgrader.api import Gradebook
 
 from actionlearning.cohort.autograde import autograde
 from actionlearning.cohort.collect import collect
 from actionlearning.cohort.create import create_cohort
 from actionlearning.cohort.feedback import HELD_BACK, feedback
+from actionlearning.cohort.nbgrader_course import db_url
 from actionlearning.cohort.problems import CohortError
 from actionlearning.cohort.release import release
 from actionlearning.cohort.report import build_report, report_csv
@@ -94,25 +94,11 @@ def week(tmp_path_factory):
     with pytest.raises(CohortError) as refused:  # reflections still wait for the trainer
         feedback(cohort, S)
     out["feedback_refused"] = str(refused.value)
-    _review(cohort, ("t01", "t02", "t09"))  # the trainer grades three trainees' reflections
+    ts.review(cohort, ("t01", "t02", "t09"))  # the trainer grades three trainees' reflections
     out["feedback"] = feedback(cohort, S, partial=True)
     out["report"] = build_report(cohort)
     out["anonymous"] = build_report(cohort, anonymise=True)
     return out
-
-
-def _review(cohort, trainees):
-    """Grade every part the trainer marks, as formgrader would, for ``trainees``."""
-    with Gradebook(f"sqlite:///{cohort.root / 'gradebook.db'}", cohort.course_id) as gb:
-        for trainee in trainees:
-            for nb in gb.find_submission(S, trainee).notebooks:
-                for grade in nb.grades:
-                    if grade.needs_manual_grade:
-                        grade.manual_score = grade.max_score / 2
-                        grade.needs_manual_grade = False
-                for comment in nb.comments[:1]:
-                    comment.manual_comment = f"A note for {trainee} alone: <b>your questions</b> opened things up."
-            gb.db.commit()
 
 
 def _rows(batch):
@@ -186,7 +172,7 @@ def test_an_interrupted_batch_completes_when_run_again_without_duplicates(week):
     from nbgrader.api import Gradebook
 
     cohort = week["cohort"]
-    with Gradebook(f"sqlite:///{cohort.root / 'gradebook.db'}", cohort.course_id) as gb:
+    with Gradebook(db_url(cohort), cohort.course_id) as gb:
         names = [s.student.id for s in gb.find_assignment(S).submissions]
     assert len(names) == len(set(names))
 
