@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from actionlearning.cohort.hub import AUTHENTICATORS
 from actionlearning.cohort.lms import PLATFORMS
 from actionlearning.course.programme import MEETING_COUNTS
 
@@ -141,6 +142,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="start even as root (only where root is the only account, as in a container)")
     c.add_argument("--dry-run", action="store_true", help="print the command and the work waiting, and stop")
     c.set_defaults(func=run_review)
+
+    c = sub.add_parser("hub", parents=[common], help="write a JupyterHub configuration for the cohort",
+                       description="Write the cohort's JupyterHub configuration: one machine with real "
+                                   "accounts (jupyterhub_config.py), and Zero to JupyterHub's Helm values "
+                                   "for more. Trainers grade in formgrader as the grader account; trainees "
+                                   "fetch and submit in JupyterLab. Write it again when the roster changes.")
+    c.add_argument("name")
+    c.add_argument("--trainer", action="append", default=[], metavar="USER", required=True,
+                   help="a trainer's account on the hub (again for each co-trainer)")
+    c.add_argument("--out", required=True, metavar="DIR", help="the folder to write into (e.g. /etc/jupyterhub)")
+    c.add_argument("--grader-account", metavar="USER", default="",
+                   help="the account formgrader runs as, owning the cohort's folder (default grader-NAME)")
+    c.add_argument("--environment", metavar="DIR", default=sys.prefix,
+                   help="the virtual environment made from requirements.txt (default: this one)")
+    c.add_argument("--authenticator", choices=AUTHENTICATORS, default="pam",
+                   help="pam: the machine's accounts and passwords (default); shared-password: one "
+                        "password from $ACTIONLEARNING_HUB_PASSWORD, for a trial")
+    c.add_argument("--ip", default="127.0.0.1", help="the address to listen on (default 127.0.0.1, "
+                   "behind the organisation's HTTPS front door)")
+    c.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
+    c.add_argument("--idle-minutes", type=int, default=60,
+                   help="stop a server nobody has used for this long (default 60)")
+    c.set_defaults(func=run_hub)
 
     p.set_defaults(func=lambda args: (p.print_help(sys.stderr), 2)[1])
 
@@ -472,4 +496,27 @@ def run_review(args) -> int:
               "install the workbook's requirements (make book, or pip install -r requirements.txt).",
               file=sys.stderr)
         return 1
+    return 0
+
+
+@_guard
+def run_hub(args) -> int:
+    from actionlearning.cohort.hub import HubPlan, folder_owner_problem, write_hub
+    from actionlearning.cohort.store import load_cohort, resolve_home, with_exchange
+
+    cohort = with_exchange(load_cohort(resolve_home(args.home), args.name), args.exchange)
+    plan = HubPlan(cohort=cohort, trainers=tuple(args.trainer), out=Path(args.out),
+                   grader=args.grader_account, environment=Path(args.environment),
+                   authenticator=args.authenticator, ip=args.ip, port=args.port,
+                   idle_minutes=args.idle_minutes)
+    written = write_hub(plan)
+    print(f"Wrote the hub for {cohort.name!r} ({len(plan.trainees)} trainees; trainers "
+          f"{', '.join(plan.trainers)}; formgrader as {plan.grader_account}) into {plan.out}:")
+    for path in written:
+        print(f"  {path.relative_to(plan.out)}")
+    warning = folder_owner_problem(plan)
+    if warning:
+        print(f"Before starting it: {warning}")
+    print(f"One machine: as root, `jupyterhub -f {plan.out / 'jupyterhub_config.py'}`; each trainee and "
+          "trainer needs an account of their own on it. More than one machine: kubernetes/values.yaml.")
     return 0
