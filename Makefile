@@ -17,6 +17,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 WIDGETS_JS := _build/widgets-js/.installed
 LITE := _build/lite/jupyter-lite.json
+HUB_PROXY := tests/hub/node_modules/.bin/configurable-http-proxy
 PACKAGE_FILES := $(shell find actionlearning -name '*.py' -o -name '*.yaml')
 EXECUTED_WITH := _build/.jupyter_cache.package
 SETUP := $(INSTALLED) $(WIDGETS_JS) $(LITE) $(EXECUTED_WITH)
@@ -50,7 +51,7 @@ pdf: $(SETUP)
 
 # Every core works (pytest-xdist): each test module, and each notebook's cells, stay on one
 # worker; builds of the handbook take turns (tests/conftest.py, site_lock).
-test: $(SETUP)
+test: $(SETUP) $(HUB_PROXY)
 	$(BIN)/python -m pytest -n auto --dist loadscope
 
 # The trainee's lab shows trainee material only; the trainer's, everything (actionlearning/site/lab.py).
@@ -82,6 +83,11 @@ $(EXECUTED_WITH): $(PACKAGE_FILES)
 # built), gathered once so that nothing at run time leaves the site; again when the package changes.
 $(LITE): $(INSTALLED) $(WIDGETS_JS) $(PACKAGE_FILES) pyproject.toml book/_widgets/compile-bytecode.mjs
 	$(BIN)/python -m actionlearning.site.lite _build/lite
+
+# JupyterHub's proxy, for the hub's end-to-end test (tests/hub), from the npm registry.
+$(HUB_PROXY): tests/hub/package.json tests/hub/package-lock.json
+	npm ci --prefix tests/hub --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
 # The widget script for the static pages, bundled by esbuild from ipywidgets' own packages
 # (book/_widgets/*.mjs say what they leave out), and Pyodide for the live handbook, from the

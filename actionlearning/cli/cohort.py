@@ -162,6 +162,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("--ip", default="127.0.0.1", help="the address to listen on (default 127.0.0.1, "
                    "behind the organisation's HTTPS front door)")
     c.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
+    for flag, default, what in (("--hub-port", 8081, "the hub's own API"), ("--proxy-api-port", 8001, "the proxy's API"),
+                                ("--service-port", 9999, "formgrader")):
+        c.add_argument(flag, type=int, default=default,
+                       help=f"the port on 127.0.0.1 for {what} (default {default}; another for a second hub)")
     c.add_argument("--idle-minutes", type=int, default=60,
                    help="stop a server nobody has used for this long (default 60)")
     c.set_defaults(func=run_hub)
@@ -507,7 +511,8 @@ def run_hub(args) -> int:
     cohort = with_exchange(load_cohort(resolve_home(args.home), args.name), args.exchange)
     plan = HubPlan(cohort=cohort, trainers=tuple(args.trainer), out=Path(args.out),
                    grader=args.grader_account, environment=Path(args.environment),
-                   authenticator=args.authenticator, ip=args.ip, port=args.port,
+                   authenticator=args.authenticator, ip=args.ip, port=args.port, hub_port=args.hub_port,
+                   proxy_api_port=args.proxy_api_port, service_port=args.service_port,
                    idle_minutes=args.idle_minutes)
     written = write_hub(plan)
     print(f"Wrote the hub for {cohort.name!r} ({len(plan.trainees)} trainees; trainers "

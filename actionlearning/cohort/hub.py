@@ -4,7 +4,7 @@
 
     DIR/jupyterhub_config.py               one machine: each person's server runs as their own account
     DIR/jupyter/nbgrader_config.py         everyone's nbgrader: the exchange, courses from hub groups
-    DIR/jupyter-trainees/                  what a trainee's JupyterLab leaves out (formgrader, authoring)
+    DIR/jupyter-lab/                  what a trainee's JupyterLab leaves out (formgrader, authoring)
     DIR/kubernetes/values.yaml             Zero to JupyterHub's Helm values, beyond one machine
     DIR/kubernetes/exchange-volume.yaml    the exchange's shared volume (ReadWriteMany)
     DIR/kubernetes/Dockerfile              the trainees' image, from the workbook's requirements.txt
@@ -36,7 +36,7 @@ from actionlearning.cohort.store import Cohort
 AUTHENTICATORS = ("pam", "shared-password")
 PASSWORD_ENV = "ACTIONLEARNING_HUB_PASSWORD"  # shared-password only: read when the hub starts
 MAX_ACCOUNT = 32  # the longest account name useradd accepts
-TRAINEE_HIDDEN = {  # a trainee's Lab: no formgrader, no authoring toolbar
+LAB_HIDDEN = {  # a trainee's Lab: no formgrader, no authoring toolbar
     "@jupyter/nbgrader:formgrader": True,
     "@jupyter/nbgrader:create-assignment": True,
 }
@@ -93,6 +93,10 @@ class HubPlan:
         if both:
             found.append(f"{', '.join(both)} cannot be both trainer and trainee: a trainee's account "
                          "must not reach formgrader")
+        ports = (self.port, self.hub_port, self.proxy_api_port, self.service_port)
+        if len(set(ports)) < len(ports):
+            found.append(f"the hub, its API, the proxy's API and formgrader need four different ports, not "
+                         f"{', '.join(map(str, ports))}")
         if self.authenticator not in AUTHENTICATORS:
             found.append(f"the authenticator must be one of {', '.join(AUTHENTICATORS)}, not {self.authenticator!r}")
         if not (self.environment / "bin" / "jupyterhub-singleuser").is_file():
@@ -187,10 +191,25 @@ c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = ["{bin_ / "jupyterhub-singleuser"}"]
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
+
+
+def private_home(spawner):
+    """A person's home holds their reflections, as confidential as a set: before their server
+    starts, nobody else may read it (many systems make homes readable by all)."""
+    import pwd
+    import stat
+
+    home = pwd.getpwnam(spawner.user.name).pw_dir
+    mode = stat.S_IMODE(os.stat(home).st_mode)
+    if mode & 0o077:
+        os.chmod(home, mode & 0o700)
+
+
+c.Spawner.pre_spawn_hook = private_home
 c.Spawner.environment = {{
     "PATH": "{_path(plan)}",
     # a trainee's Lab leaves out formgrader and authoring, over everyone's nbgrader settings
-    "JUPYTER_CONFIG_PATH": "{out / "jupyter-trainees"}:{out / "jupyter"}",
+    "JUPYTER_CONFIG_PATH": "{out / "jupyter-lab"}:{out / "jupyter"}",
 }}
 
 c.JupyterHub.load_groups = {pretty(groups(plan))}
@@ -212,12 +231,12 @@ c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"
 '''
 
 
-def trainee_settings() -> dict[str, str]:
-    """What a trainee's server and Lab leave out, as files under jupyter-trainees/."""
+def lab_settings() -> dict[str, str]:
+    """What a trainee's server and Lab leave out, as files under jupyter-lab/."""
     return {
         "jupyter_server_config.json": json.dumps(
             {"ServerApp": {"jpserver_extensions": {"nbgrader.server_extensions.formgrader": False}}}, indent=2),
-        "labconfig/page_config.json": json.dumps({"disabledExtensions": TRAINEE_HIDDEN}, indent=2),
+        "labconfig/page_config.json": json.dumps({"disabledExtensions": LAB_HIDDEN}, indent=2),
     }
 
 
@@ -299,6 +318,10 @@ FROM quay.io/jupyter/base-notebook:python-3.11
 COPY --chown=${{NB_UID}}:${{NB_GID}} . /opt/workbook
 WORKDIR /opt/workbook
 RUN pip install --no-cache-dir -r requirements.txt
+# the grading sandbox (the cluster must let a pod make user namespaces)
+USER root
+RUN apt-get update && apt-get install -y --no-install-recommends bubblewrap && rm -rf /var/lib/apt/lists/*
+USER ${{NB_UID}}
 WORKDIR /home/jovyan
 """
 
@@ -321,7 +344,7 @@ def write_hub(plan: HubPlan) -> list[Path]:
     files = {
         "jupyterhub_config.py": jupyterhub_config(plan),
         "jupyter/nbgrader_config.py": nbgrader_config(plan),
-        **{f"jupyter-trainees/{name}": text for name, text in trainee_settings().items()},
+        **{f"jupyter-lab/{name}": text for name, text in lab_settings().items()},
         "kubernetes/values.yaml": VALUES_HEADER.format(name=plan.cohort.name)
                                   + yaml.safe_dump(helm_values(plan), sort_keys=False, width=100),
         "kubernetes/exchange-volume.yaml": EXCHANGE_VOLUME,

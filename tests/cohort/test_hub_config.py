@@ -82,12 +82,12 @@ def test_each_person_gets_the_exchange_and_trainees_lose_formgrader(written):
     shared = PyFileConfigLoader("nbgrader_config.py", path=str(out / "jupyter")).load_config()
     assert shared.Exchange.root == plan.cohort.exchange
     assert shared.Authenticator.plugin_class == "nbgrader.auth.JupyterHubAuthPlugin"
-    lab = json.loads((out / "jupyter-trainees" / "labconfig" / "page_config.json").read_text("utf-8"))
+    lab = json.loads((out / "jupyter-lab" / "labconfig" / "page_config.json").read_text("utf-8"))
     assert lab["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
-    server = json.loads((out / "jupyter-trainees" / "jupyter_server_config.json").read_text("utf-8"))
+    server = json.loads((out / "jupyter-lab" / "jupyter_server_config.json").read_text("utf-8"))
     assert server["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.formgrader"] is False
     trainees_path = c.Spawner.environment["JUPYTER_CONFIG_PATH"].split(":")
-    assert trainees_path == [str(out.resolve() / "jupyter-trainees"), str(out.resolve() / "jupyter")]
+    assert trainees_path == [str(out.resolve() / "jupyter-lab"), str(out.resolve() / "jupyter")]
     service = next(s for s in c.JupyterHub.services if s["name"] == plan.course)
     assert service["environment"]["JUPYTER_CONFIG_PATH"] == str(out.resolve() / "jupyter")  # formgrader kept
     culler = next(s for s in c.JupyterHub.services if s["name"] == "idle-culler")
@@ -119,25 +119,31 @@ def test_the_kubernetes_values_parse_and_the_hook_touches_only_the_grader(writte
 def test_bad_plans_are_refused_with_every_reason_at_once(cohort, tmp_path):
     trainee = cohort.roster[0].username or cohort.roster[0].id
     plan = HubPlan(cohort=cohort, trainers=(trainee, "no spaces allowed"), out=tmp_path,
-                   grader="g" * 40, environment=tmp_path)
+                   grader="g" * 40, environment=tmp_path, service_port=8000)
     with pytest.raises(CohortError) as refused:
         write_hub(plan)
     text = str(refused.value)
     for says in ("cannot be both trainer and trainee", "'no spaces allowed' cannot be an account name",
-                 "--grader-account", "has no jupyterhub-singleuser"):
+                 "--grader-account", "has no jupyterhub-singleuser", "four different ports, not 8000, 8081, 8001, 8000"):
         assert says in text
     assert not (tmp_path / "jupyterhub_config.py").exists()
     assert roles(HubPlan(cohort=cohort, trainers=("a",), out=tmp_path))  # the roles need no files
 
 
-def test_the_command_writes_it_and_says_what_to_do_next(cohort, tmp_path):
+def test_the_command_writes_it_and_says_what_to_do_next(cohort, tmp_path, monkeypatch):
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["cohort", "hub", cohort.name, "--home", str(cohort.root.parent), "--trainer", "aoife-trainer",
-                     "--out", str(tmp_path / "hub"), "--authenticator", "shared-password"])
+                     "--out", str(tmp_path / "hub"), "--authenticator", "shared-password",
+                     "--port", "8100", "--hub-port", "8181", "--proxy-api-port", "8101", "--service-port", "9100"])
     assert code == 0, err.getvalue()
     said = out.getvalue()
     assert "12 trainees" in said and "jupyterhub -f" in said and "kubernetes/values.yaml" in said
     assert "belongs to" in said and "chown -R grader-spring-2026:" in said  # the folder is the test's
     config = (tmp_path / "hub" / "jupyterhub_config.py").read_text("utf-8")
     assert 'os.environ["ACTIONLEARNING_HUB_PASSWORD"]' in config and "shared-password" in config
+    monkeypatch.setenv("ACTIONLEARNING_HUB_PASSWORD", "read when the hub starts")
+    loaded = PyFileConfigLoader("jupyterhub_config.py", path=str(tmp_path / "hub")).load_config()
+    assert (loaded.JupyterHub.port, loaded.JupyterHub.hub_port) == (8100, 8181)
+    assert loaded.ConfigurableHTTPProxy.api_url.endswith(":8101")
+    assert loaded.JupyterHub.services[0]["url"].endswith(":9100")
