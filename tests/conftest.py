@@ -126,10 +126,28 @@ def trainer_site() -> Path:
 
 
 
+# The longest modules, started first so that the short ones fill in around them at the end
+# (pytest-xdist hands modules out in the order collected); their figures: `--durations=0`.
+LONGEST_FIRST = (
+    "tests/course/test_grading_cheats.py", "tests/cohort/test_hostile_returned.py",
+    "tests/site/test_pdf.py", "tests/site/test_browser.py", "tests/hub/", "tests/site/test_live.py",
+    "tests/cohort/test_cohort_workflow.py", "tests/cohort/test_cohort_postgres.py",
+    "tests/cohort/test_cohort_lock.py", "tests/site/test_phone.py",
+)
+
+
+def _started_at(item) -> int:
+    return next((i for i, prefix in enumerate(LONGEST_FIRST) if item.nodeid.startswith(prefix)),
+                len(LONGEST_FIRST))
+
+
 def pytest_collection_modifyitems(config, items):
-    """Tests that grade notebooks need the grading sandbox (Debian's bubblewrap): outside CI,
-    where it is missing, they skip and say why; CI installs it and always runs them."""
+    """The longest modules first (LONGEST_FIRST). Tests that grade notebooks need the grading
+    sandbox (Debian's bubblewrap): outside CI, where it is missing, they skip and say why; CI
+    installs it and always runs them."""
     import os
+
+    items.sort(key=_started_at)  # stable: each module's own order is kept
 
     from actionlearning.cohort.sandbox import unavailable
 

@@ -4,6 +4,7 @@
 
     DIR/jupyterhub_config.py               one machine: each person's server runs as their own account
     DIR/jupyter/nbgrader_config.py         everyone's nbgrader: the exchange, courses from hub groups
+    DIR/jupyter/jupyter_server_config.json everyone's terminals keep the workbook's environment
     DIR/jupyter-lab/                  what a trainee's JupyterLab leaves out (formgrader, authoring)
     DIR/kubernetes/values.yaml             Zero to JupyterHub's Helm values, beyond one machine
     DIR/kubernetes/exchange-volume.yaml    the exchange's shared volume (ReadWriteMany)
@@ -231,6 +232,12 @@ c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"
 '''
 
 
+# A terminal opened in JupyterLab under a hub is a login shell unless a shell is named, and a login
+# shell's /etc/profile puts PATH back to the system's, losing the workbook's environment (and with
+# it the `actionlearning` command the trainers' page has them type).
+SHARED_SERVER_SETTINGS = {"ServerApp": {"terminado_settings": {"shell_command": ["/bin/bash"]}}}
+
+
 def lab_settings() -> dict[str, str]:
     """What a trainee's server and Lab leave out, as files under jupyter-lab/."""
     return {
@@ -344,6 +351,7 @@ def write_hub(plan: HubPlan) -> list[Path]:
     files = {
         "jupyterhub_config.py": jupyterhub_config(plan),
         "jupyter/nbgrader_config.py": nbgrader_config(plan),
+        "jupyter/jupyter_server_config.json": json.dumps(SHARED_SERVER_SETTINGS, indent=2),
         **{f"jupyter-lab/{name}": text for name, text in lab_settings().items()},
         "kubernetes/values.yaml": VALUES_HEADER.format(name=plan.cohort.name)
                                   + yaml.safe_dump(helm_values(plan), sort_keys=False, width=100),

@@ -24,7 +24,7 @@ from tests.postgres_support import throwaway_cluster
 
 pytestmark = [pytest.mark.pipeline, pytest.mark.postgres]
 S, NB = ts.SESSION, ts.NOTEBOOK
-ROUNDS = 40  # each grader saves every mark this many times, in a transaction each
+ROUNDS = 15  # each grader saves every mark this many times, in a transaction each
 
 
 def command(*argv: str) -> tuple[int, str]:

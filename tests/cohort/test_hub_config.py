@@ -82,6 +82,8 @@ def test_each_person_gets_the_exchange_and_trainees_lose_formgrader(written):
     shared = PyFileConfigLoader("nbgrader_config.py", path=str(out / "jupyter")).load_config()
     assert shared.Exchange.root == plan.cohort.exchange
     assert shared.Authenticator.plugin_class == "nbgrader.auth.JupyterHubAuthPlugin"
+    terminals = json.loads((out / "jupyter" / "jupyter_server_config.json").read_text("utf-8"))
+    assert terminals["ServerApp"]["terminado_settings"]["shell_command"] == ["/bin/bash"]  # no login shell
     lab = json.loads((out / "jupyter-lab" / "labconfig" / "page_config.json").read_text("utf-8"))
     assert lab["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
     server = json.loads((out / "jupyter-lab" / "jupyter_server_config.json").read_text("utf-8"))

@@ -3,8 +3,9 @@ blind of the grader's defences (tests/data/gaming/cheats.yaml). Run through nbgr
 workbook's configuration, no cheat may earn more than a blank submission, cell by cell, and a
 cheat that stops the answers being read is recorded for the trainer.
 
-Eleven kinds run against every exercise; every other cheat runs against one exercise in turn
-(`make bench` runs them all against all nine and prints the figures).
+Ten kinds run against every exercise (lying answer objects, close kin of the isinstance patch,
+run with the rest); every other cheat runs against one exercise in turn (`make bench` runs them
+all against all nine and prints the figures).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ CHEATS = {c["id"]: c for c in yaml.safe_load(
 EVERY_EXERCISE = (
     "patch-award", "ast-node-interactivity-none", "patch-result-points",
     "fake-checks-in-sys-modules", "builtins-isinstance-anything", "displayhook-drop",
-    "input-transformer-rewrite-award", "lying-answers-hook", "custom-exception-swallows",
+    "input-transformer-rewrite-award", "custom-exception-swallows",
     "fake-execute-result-first", "kill-kernel-at-hidden-tests",
 )
 OTHERS = sorted(set(CHEATS) - set(EVERY_EXERCISE))
