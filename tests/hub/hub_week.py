@@ -55,6 +55,36 @@ def _type_in(terminal, *argv: str) -> str:
     return log.read_text("utf-8")
 
 
+# Each answer cell as it was given, found by its first line, and what the trainee types there.
+ANSWER_CELLS = {"answer-kinds": "kinds = {", "answer-calls": "calls = {", "answer-question": "my_question = "}
+REFLECTION_CELL = "Write your reflection here."
+
+
+def _answer_in_lab(context, hub: str, user: str, answers: dict[str, str], reflection: str) -> None:
+    """Open the fetched notebook in the trainee's JupyterLab and type the answers into its cells,
+    then save, as a trainee does."""
+    page = context.new_page()
+    page.goto(f"{hub}/user/{user}/lab/tree/{COHORT}/{S}/{NB}")
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=120_000)
+    for grade_id, text in answers.items():
+        cell = page.locator(".jp-CodeCell", has_text=ANSWER_CELLS[grade_id]).first
+        cell.locator(".cm-content").click()
+        page.keyboard.press("Control+a")
+        page.keyboard.insert_text(text)  # as typed, without the editor's automatic indents
+        page.keyboard.press("Escape")
+    if reflection:
+        cell = page.locator(".jp-MarkdownCell", has_text=REFLECTION_CELL).first
+        cell.dblclick()
+        cell.locator(".cm-content").click()
+        page.keyboard.press("Control+a")
+        page.keyboard.insert_text(reflection)
+        page.keyboard.press("Escape")
+    page.keyboard.press("Control+s")
+    page.wait_for_function("() => !document.querySelector('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty')",
+                           timeout=30_000)
+    page.close()
+
+
 def _sign_in(browser, user: str, hub: str):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
@@ -134,9 +164,12 @@ def week_on_a_hub(base: Path, sync_playwright, trainees_: list[str] = TRAINEES) 
                 _row(page, "#fetched_assignments_list").wait_for(timeout=60_000)
                 fetched = Path(f"/home/{trainee}/{COHORT}/{S}/{NB}")
                 assert fetched.is_file(), f"{trainee}'s fetched notebook is not at {fetched}"
-                answered = ts.answered(cohort) if i == 0 else ts.answered(cohort, only=("answer-kinds",))
-                # the answers go into the fetched file as the trainee (typing in Lab: tests/site)
-                as_account(trainee, "tee", str(fetched), stdin=ts.dumps(answered))
+                chosen = tuple(ANSWER_CELLS) if i == 0 else ("answer-kinds",)  # all, or part 1 alone
+                _answer_in_lab(context, hub, trainee, {g: ts.answer_of(cohort, g) for g in chosen},
+                               ts.REFLECTION if i == 0 else "")
+                saved = json.loads(fetched.read_text("utf-8"))
+                typed = "".join("".join(c["source"]) for c in saved["cells"])
+                assert all(ts.answer_of(cohort, g) in typed for g in chosen), f"{trainee}'s answers were not saved"
                 _row(page, "#fetched_assignments_list").locator("button", has_text="Submit").click()
                 _row(page, "#submitted_assignments_list").wait_for(timeout=60_000)
             mark("submitted")

@@ -5,7 +5,7 @@ Chromium.
 
 The trainer signs in and, in a terminal of the formgrader server (the grader account's) opened
 in the browser, types the cohort's command to release session 1; each trainee signs in, fetches
-it in JupyterLab's Assignment List, answers and submits there; in that terminal the trainer
+it in JupyterLab's Assignment List, types the answers into the notebook there, saves and submits; in that terminal the trainer
 collects and autogrades (in the sandbox); the trainer marks both trainees' reflections in
 formgrader, in its own tab, and releases feedback; each trainee fetches their own feedback. Each
 trainee is refused formgrader (403), cannot list the exchange's submissions or feedback or open
