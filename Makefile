@@ -49,10 +49,13 @@ pdf: $(SETUP)
 	@$(MAKE) --no-print-directory html
 	$(BIN)/python -m actionlearning.site.printing $(EDITION)
 
-# Every core works (pytest-xdist): each test module, and each notebook's cells, stay on one
-# worker; builds of the handbook take turns (tests/conftest.py, site_lock).
+# Every core works (pytest-xdist), with one worker more than cores: much of the suite's time is
+# waiting (pages settling, kernels and hubs starting), which the extra worker fills. Each test
+# module, and each notebook's cells, stay on one worker; builds of the handbook take turns
+# (tests/conftest.py, site_lock).
+WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: $(SETUP) $(HUB_PROXY)
-	$(BIN)/python -m pytest -n auto --dist loadscope
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadscope
 
 # The trainee's lab shows trainee material only; the trainer's, everything (actionlearning/site/lab.py).
 lab: $(INSTALLED)

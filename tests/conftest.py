@@ -127,10 +127,11 @@ def trainer_site() -> Path:
 
 
 # The longest modules, started first so that the short ones fill in around them at the end
-# (pytest-xdist hands modules out in the order collected); their figures: `--durations=0`.
+# (pytest-xdist deals the first modules collected to the workers in turn, then hands out the
+# rest as each finishes); their figures: `--durations=0`.
 LONGEST_FIRST = (
-    "tests/course/test_grading_cheats.py", "tests/cohort/test_hostile_returned.py",
-    "tests/site/test_pdf.py", "tests/site/test_browser.py", "tests/hub/", "tests/site/test_live.py",
+    "tests/course/test_grading_cheats.py", "tests/hub/", "tests/cohort/test_hostile_returned.py",
+    "tests/site/test_pdf.py", "tests/site/test_browser.py", "tests/site/test_live.py",
     "tests/cohort/test_cohort_workflow.py", "tests/cohort/test_cohort_postgres.py",
     "tests/cohort/test_cohort_lock.py", "tests/site/test_phone.py",
 )

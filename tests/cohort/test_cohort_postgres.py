@@ -67,8 +67,10 @@ def _week(tmp: Path, name: str, database: str | None) -> dict:
     ts.review(cohort, ("t01", "t02"))
     run("feedback", name, S, "--partial")
     run("report", name, "--csv", str(tmp / f"{name}.csv"))
+    run("report", name, "--lms", "moodle", "--out", str(tmp / f"{name}-moodle.csv"))
     run("list")
     outputs["report.csv"] = (tmp / f"{name}.csv").read_text("utf-8")
+    outputs["moodle.csv"] = (tmp / f"{name}-moodle.csv").read_text("utf-8")
     return {"cohort": cohort, "outputs": outputs}
 
 

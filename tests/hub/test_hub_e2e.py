@@ -5,11 +5,12 @@ Chromium.
 
 The trainer signs in and, in a terminal of the formgrader server (the grader account's) opened
 in the browser, types the cohort's command to release session 1; each trainee signs in, fetches
-it in JupyterLab's Assignment List, types the answers into the notebook there, saves and submits; in that terminal the trainer
-collects and autogrades (in the sandbox); the trainer marks both trainees' reflections in
-formgrader, in its own tab, and releases feedback; each trainee fetches their own feedback. Each
-trainee is refused formgrader (403), cannot list the exchange's submissions or feedback or open
-the other's home, and fetches only their own feedback, which carries no key."""
+it in JupyterLab's Assignment List, types the answers into the notebook there, saves and
+submits; in that terminal the trainer collects and autogrades (in the sandbox); the trainer marks
+both trainees' reflections in formgrader, in its own tab, and releases feedback; each trainee
+fetches their own feedback. Each trainee is refused formgrader (403), cannot list the exchange's
+submissions or feedback or open the other's home, and fetches only their own feedback, which
+carries no key."""
 
 from __future__ import annotations
 
