@@ -51,11 +51,12 @@ pdf: $(SETUP)
 
 # Every core works (pytest-xdist), with one worker more than cores: much of the suite's time is
 # waiting (pages settling, kernels and hubs starting), which the extra worker fills. Each test
-# module, and each notebook's cells, stay on one worker; builds of the handbook take turns
-# (tests/conftest.py, site_lock).
+# module, and each notebook's cells, stay on one worker, and modules are dealt out in the order
+# tests/conftest.py gives (LONGEST_FIRST), not by how many tests each has; builds of the handbook
+# take turns (site_lock).
 WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: $(SETUP) $(HUB_PROXY)
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadscope
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadscope --no-loadscope-reorder
 
 # The trainee's lab shows trainee material only; the trainer's, everything (actionlearning/site/lab.py).
 lab: $(INSTALLED)
