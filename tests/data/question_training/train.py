@@ -35,12 +35,13 @@ REPO = FOLDER.parents[2]
 SOURCES = [FOLDER.parent / "question_corpus.yaml", *sorted(FOLDER.glob("set-*/corpus.yaml"))]
 BLIND = FOLDER.parent / "question_blind"
 LEARNED = ("advice", "leading")
-# Rules and model together may flag this share of the training questions without the issue.
-# Advice: issue 17 allows 5% of honest questions flagged as advice, and on talk not seen in
-# training the share of false alarms roughly doubled (tests/data/question_blind/README.md,
-# change 3). Leading: issue 17 sets no bound on false alarms, and what the model alone hears is
-# offered as a judgement call the trainee may argue with (change 6).
-MAX_FALSE_ALARMS = {"advice": 0.02, "leading": 0.03}
+# Rules and model together may flag this share of the training questions without the issue
+# (tests/data/question_blind/README.md, changes 4, 6 and 7). Advice: issue 17 allows 5% of
+# honest questions flagged as advice; at 3%, the out-of-fold share of honest training questions
+# flagged is about 2.5%, half that, and with folds by writer the out-of-fold shares have matched
+# the blind batches'. Leading: issue 17 sets no bound, and what the model alone hears is offered
+# as a judgement call the trainee may argue with.
+MAX_FALSE_ALARMS = {"advice": 0.03, "leading": 0.03}
 STRENGTHS = (0.1, 0.3, 1.0, 3.0, 10.0)  # liblinear's C: smaller is simpler
 FOLDS = 5
 DECIMALS = 4
