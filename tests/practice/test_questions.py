@@ -697,3 +697,47 @@ def test_a_judgement_call_says_so_and_invites_disagreement(text):
 ])
 def test_a_clear_reading_does_not_hedge(text):
     assert "might hear it differently" not in assess(text).feedback
+
+
+# Change 8's form rules (tests/data/question_blind/README.md), written from the training sets'
+# form errors; these examples are new wording, not the training turns.
+@pytest.mark.parametrize(
+    "text, form",
+    [
+        # an aside between two dashes is read past
+        ("I wonder — and tell me if I'm way off here — whether the board would back you?", "closed"),
+        ("I'm just wondering, would the chair come to the next one?", "closed"),
+        ("I just wonder if you could ask the ward manager first.", "closed"),
+        # the share of a situation, asked for a view
+        ("How much of this is about the funding, and how much is about trust?", "open"),
+        ("How much of this sits with you?", "open"),
+        ("How much of the budget is spent on agency staff?", "closed"),
+        ("Where's the ward manager in all of this?", "open"),
+        # what a document says, and figures, are facts
+        ("What does the tenancy agreement actually say?", "closed"),
+        ("What's the backlog at the moment?", "closed"),
+        ("What does your gut say?", "open"),
+        # a question after a process request to the group is the question
+        ("Can I ask everyone to notice what just happened? Sam, how was that for you?", "open"),
+    ],
+)
+def test_change_8_form_rules(text, form):
+    assert assess(text).form == form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I ask everyone to hold their suggestions for a few minutes?",
+        "Can I just check in with the group?",
+        "Honestly? I think it's the money more than anything.",
+        "I'd talk to HR if I were you.",
+    ],
+)
+def test_process_requests_candour_and_punctuated_tags_are_not_questions(text):
+    assert not assess(text).is_question
+
+
+def test_a_tag_typed_without_punctuation_is_a_closed_leading_question():
+    result = assess("they're never going to agree to that are they")
+    assert (result.form, "leading" in result.issues) == ("closed", True)

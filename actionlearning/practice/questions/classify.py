@@ -10,8 +10,10 @@ from actionlearning.practice.questions.vocabulary import (
     ADVICE_HEDGED,
     ADVICE_Q,
     ADVICE_STATEMENT,
+    ASIDE,
     AUX_START,
     AUX_SUBJECT,
+    CANDOUR,
     CLAUSE,
     COURTESY,
     DASH_CHOICE,
@@ -28,6 +30,7 @@ from actionlearning.practice.questions.vocabulary import (
     FREE_COPULA,
     HEARD_AS,
     HOW_FACT,
+    HOW_SHARE,
     IDIOM_STATEMENT,
     LATER_VERB,
     LEADING,
@@ -47,6 +50,7 @@ from actionlearning.practice.questions.vocabulary import (
     SCALE,
     SUGGESTION,
     TAG,
+    TAG_UNMARKED,
     VOCATIVE,
     WH_BARE,
     WH_START,
@@ -83,6 +87,7 @@ class Clause:
     doubtful: set[str] = field(default_factory=set)
     sent_raw: str = ""  # the whole sentence, original case (for suggestions)
     sent_low: str = ""
+    unpunctuated: bool = False  # typed with no punctuation at its end, as in chat
 
 
 def _mark(
@@ -137,6 +142,8 @@ def _form_of_wh(core: str) -> tuple[str, str, bool]:
         return "open", "wh", False
     first = core.split(" ", 1)[0]
     if first.startswith(("what", "wot", "how")):
+        if HOW_SHARE.match(core):
+            return "open", "wh", False
         if SCALE.search(core):
             return "closed", "scale", False
         if HOW_FACT.match(core) or WHAT_FACT.match(core):
@@ -156,13 +163,16 @@ def _form_of_wh(core: str) -> tuple[str, str, bool]:
 
 
 def classify_sentence(sent: Sentence) -> Clause:
-    low = _strip_fillers(sent.low, sent.raw)
+    low = ASIDE.sub(", ", _strip_fillers(sent.low, sent.raw))
     q = sent.ends_q
     whole = low
-    clause = Clause(kind="statement", core=low, sent_raw=sent.raw, sent_low=sent.raw.lower())
+    clause = Clause(kind="statement", core=low, sent_raw=sent.raw, sent_low=sent.raw.lower(),
+                    unpunctuated=sent.unmarked)
 
     if not q and IDIOM_STATEMENT.match(low):
         return clause
+    if q and low in CANDOUR:
+        return clause  # "Honestly? I think..." answers itself
     if q and ELLIPTIC_OPEN.match(low):
         return _mark(clause, "question", "open", "elliptic", benefit=True)
     if META.match(low) and (q or COURTESY.match(low)):
@@ -204,12 +214,14 @@ def classify_sentence(sent: Sentence) -> Clause:
             return clause
         if EMBED_IF.match(rest):
             core = ABOUT_PREFIX.sub("", rest)
-            if not q and not YOU_NEAR.match(core) and low.startswith(("i wonder", "wondering")):
+            if not q and not YOU_NEAR.match(core) and low.startswith(("i ", "wondering")):
                 return clause  # a hypothesis: "I wonder if the board are anxious."
             _mark(clause, "question", "closed", "yesno", core)
             clause.extra = _count_extra(core)
             _issues_for(clause, core, whole)
             return clause
+        if AUX_SUBJECT.match(rest) or (q and AUX_START.match(rest)):
+            return _classify_core(clause, rest, whole, q)  # "I'm wondering, would it help to...?"
         if EMBED_ABOUT.match(rest) or q:
             cm = CLAUSE.search(rest)
             if cm:
@@ -279,6 +291,11 @@ def _classify_core(clause: Clause, low: str, whole: str, q: bool) -> Clause:
         return clause
 
     if not q:
+        if clause.unpunctuated and TAG_UNMARKED.search(low) and len(WORD.findall(low)) >= 5:
+            _mark(clause, "question", "closed", "tag", low)
+            clause.leading = True
+            _issues_for(clause, low, whole)
+            return clause
         clause.advice_stmt = bool(ADVICE_STATEMENT.match(low))
         return clause
 

@@ -67,6 +67,7 @@ class Sentence:
     low: str  # lower case, without the closing punctuation
     ends_q: bool
     words: int
+    unmarked: bool = False  # ends with no punctuation at all, as typed in chat
 
 
 def normalise(text: str) -> tuple[str, bool]:
@@ -87,14 +88,14 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = text[pos : m.start()]
         punct = m.group(1) or ""
         pos = m.end()
-        _add_sentence(out, chunk, "?" in punct)
-    _add_sentence(out, text[pos:], False)
+        _add_sentence(out, chunk, "?" in punct, not punct)
+    _add_sentence(out, text[pos:], False, True)
     if len(out) > _MAX_SENTENCES:
         out = out[: _MAX_SENTENCES // 3] + out[-(2 * _MAX_SENTENCES) // 3 :]
     return out
 
 
-def _add_sentence(out: list[Sentence], chunk: str, ends_q: bool) -> None:
+def _add_sentence(out: list[Sentence], chunk: str, ends_q: bool, unmarked: bool) -> None:
     chunk = _WS.sub(" ", chunk).strip()
     n = len(WORD.findall(chunk))
     if n == 0:
@@ -103,4 +104,4 @@ def _add_sentence(out: list[Sentence], chunk: str, ends_q: bool) -> None:
             out[-1].ends_q = True
         return
     low = chunk.lower().rstrip(" ,;:-\u2014\"'")
-    out.append(Sentence(chunk, low, ends_q, n))
+    out.append(Sentence(chunk, low, ends_q, n, unmarked))

@@ -62,8 +62,11 @@ WH_BARE = re.compile(rf"^(?:{_WH_WORDS})$")
 _PROCESS = (
     r"(?:can|could|shall|may|might) (?:we|i) (?:just )?(?:pause|stop|slow (?:down|us down|things "
     r"down)|hold (?:on|it|off|there)|take a (?:moment|breath|step back|pause)|step back|go back|"
-    r"come back|check in|park (?:that|this))(?: (?:there|here|us|for a (?:moment|minute|second)|"
-    r"a (?:little|bit|moment|second)|for now|briefly))*"
+    r"come back|check in|park (?:that|this)|step in)(?: (?:there|here|us|for a (?:moment|minute|second|sec|"
+    r"tick|mo)|a (?:little|bit|moment|second|sec)|for now|briefly|with (?:the group|the set|everyone|"
+    r"everybody|you all|all of you)))*|"
+    r"(?:can|could|may) i (?:just )?ask (?:everyone|everybody|the (?:group|set)|us|you all|all of you|"
+    r"each of you|people) to [\w' -]+"
 )
 
 FILLER = re.compile(
@@ -96,7 +99,7 @@ NOT_VOCATIVE = frozenset(
 EMBED = re.compile(
     r"^(?:(?:so )?i suppose |so )?(?:"
     r"i(?:'m| am) (?:just |really |still )?wondering|i was (?:just |really )?wondering|"
-    r"(?:just |really )?wondering|i wonder|i'm left wondering|"
+    r"(?:just |really )?wondering|i (?:just |do |really |sometimes )?wonder|i'm left wondering|"
     r"i(?:'m| am) (?:really |just |genuinely )?curious(?: to know| to hear)?|"
     r"i'd (?:really )?(?:love|like) to (?:know|understand|hear)(?: more)?|"
     r"i would (?:really )?(?:love|like) to (?:know|understand|hear)(?: more)?|"
@@ -109,7 +112,7 @@ EMBED = re.compile(
 )
 EMBED_STEM = re.compile(
     r"^(?:i(?:'m| am) (?:just |really |still )?wondering|i was (?:just |really )?wondering|"
-    r"wondering|i wonder|i(?:'m| am) (?:really |just |genuinely )?curious|"
+    r"wondering|i (?:just |do |really |sometimes )?wonder|i(?:'m| am) (?:really |just |genuinely )?curious|"
     r"i'd (?:really )?(?:love|like) to|"
     r"i would (?:really )?(?:love|like) to|i'd be (?:really )?(?:curious|interested|keen)|"
     r"i was (?:just )?going to ask|i'd like to ask|my question|the question i have|"
@@ -185,7 +188,16 @@ WHAT_FACT = re.compile(
     r"(?:time|date|day|days|deadline|budget|name|number|figure|percentage|proportion|"
     r"waiting time|timescale|timeline for|postcode|address|age|title|job title|caseload|ratio|"
     r"total|amount|size|capacity|cut-off|threshold|start date|end date|target|"
-    r"year|month|week|term)(?![\w'])"
+    r"year|month|week|term|split|backlog|take-up|uptake|breakdown|figures)(?![\w'])|"
+    r"^what (?:does|did|do) (?:the|your|their|her|his|our|that|this) (?:[\w'-]+ ){0,3}?(?:contract|protocol|"
+    r"policy|agreement|guidance|letter|email|report|legislation|law|act|regulations?|code|standard|"
+    r"specification|spec|terms|minutes|service level agreement|sla|memorandum|mou) (?:actually |"
+    r"exactly )?say(?![\w'])"
+)
+# "How much of this is about the money?", "How much of X is fixed, and how much up for grabs?":
+# a share of the situation, asked for the presenter's view, not a quantity.
+HOW_SHARE = re.compile(
+    r"^how much of (?:this|that|it|all (?:of )?(?:this|that))(?![\w'])|^how much (?:of )?.{3,80}\band how much\b"
 )
 HOW_FACT = re.compile(
     r"^how (?:many|much|often|long|old|far|big|soon|frequently|late|early|quickly|large|"
@@ -205,7 +217,8 @@ WHERE_OPEN = re.compile(
     r"do (?:we|you) go from here|(?:is|are) (?:the|your) (?:energy|heat|resistance|stuck)|"
     r"are you (?:now|at)|have you got to|does that leave|"
     r"(?:are|is|do|does) (?:you|they|he|she|we|the [\w' -]{1,30}?) (?:in|with|on) "
-    r"(?:all )?(?:this|that|it))"
+    r"(?:all )?(?:this|that|it)|"
+    r"(?:(?:your|the|their|his|her|our) )?[\w' -]{1,30}? (?:in|with|on) all (?:of )?(?:this|that|it))"
 )
 WHEN_OPEN = re.compile(
     r"^when (?:do|did|have|are|were|would) you (?:feel|felt|notice|noticed|find|found|feeling|"
@@ -221,6 +234,19 @@ TAG = re.compile(
     r"eh|ok|okay|really|surely|don't you think|wouldn't you say|wouldn't you agree|correct|"
     r"true|agreed)\s*$"
 )
+
+# The same tags typed with no punctuation at all, as in chat ("they're not going to change now are they"):
+# an auxiliary and a pronoun at the very end, not after "so", "nor" or "than".
+TAG_UNMARKED = re.compile(
+    r"(?<!\bi)(?<!\bso)(?<!\bnor)(?<!\bas)(?<!\bthan)(?<!\bneither),?\s(?:isn't|aren't|wasn't|weren't|don't|doesn't|"
+    r"didn't|won't|wouldn't|can't|haven't|hasn't|is|are|was|were|do|does|did|will|would|have|has) "
+    r"(?:it|you|they|we|he|she|there)\s*$"
+)
+# Two dashes round a short aside ("I wonder - and tell me if this is daft - whether..."): the
+# sentence is read without it.
+ASIDE = re.compile(r"\s*(?:\u2014| - )(?:[^\u2014?]{1,80}?)(?:\u2014| - )\s*(?=\S)")
+# A word of candour said as a question before the speaker's own answer ("Honestly? ...").
+CANDOUR = frozenset({"honestly", "truthfully", "frankly", "to be honest", "in all honesty"})
 
 # A question clause later in a sentence that began as a statement or subordinate clause.
 CLAUSE = re.compile(
