@@ -741,3 +741,48 @@ def test_process_requests_candour_and_punctuated_tags_are_not_questions(text):
 def test_a_tag_typed_without_punctuation_is_a_closed_leading_question():
     result = assess("they're never going to agree to that are they")
     assert (result.form, "leading" in result.issues) == ("closed", True)
+
+
+# Change 9 (tests/data/question_blind/README.md): speech as a transcriber types it. A restart
+# is not a second question, and the question is read without its repeats.
+@pytest.mark.parametrize(
+    "text, form",
+    [
+        ("What's the, what's the worst that could happen?", "open"),
+        ("Have you, um, have you told the matron yet?", "closed"),
+        ("Did you, have you put it in writing?", "closed"),
+        ("Is there any, has anyone from the ICB actually been out to see it?", "closed"),
+        ("Can I, um, so what is it about this one that's getting to you?", "open"),
+        ("Are they, are they mostly agency staff, or is it a mix?", "closed"),
+    ],
+)
+def test_a_restart_is_one_question(text, form):
+    result = assess(text)
+    assert result.form == form and "stacked" not in result.issues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What happened at the panel, and what did the chair say?",
+        "Is it safe, is it legal?",
+        "What happens when he does, what's the chain of events after that?",
+        "Have you told his GP, and if you have, how long ago was that?",
+    ],
+)
+def test_two_real_questions_are_still_stacked(text):
+    assert "stacked" in assess(text).issues
+
+
+def test_repeats_are_read_once():
+    from actionlearning.practice.questions.sentences import normalise
+
+    assert normalise("what, what, what, what is it")[0] == "what is it"
+    assert normalise("Is he, is he on a section?")[0] == "Is he on a section?"
+    # a repeat across two questions is two questions, not a restart
+    assert normalise("What do you want? What do you want?")[0] == "What do you want? What do you want?"
+
+
+def test_a_check_after_a_question_is_not_another_question():
+    result = assess("They're mostly older members, are they? Is that fair to assume?")
+    assert "stacked" not in result.issues

@@ -46,6 +46,8 @@ from actionlearning.practice.questions.vocabulary import (
     REQ_IMPERATIVE,
     REQ_SOFT,
     REQ_WRAPPED,
+    RESTART_BARE,
+    RESTART_END,
     RHETORICAL,
     SCALE,
     SUGGESTION,
@@ -320,10 +322,14 @@ def _classify_core(clause: Clause, low: str, whole: str, q: bool) -> Clause:
 def further_questions(low: str):
     """Where each further question in a sentence starts, after its first (for "stacked"):
     the matches of EXTRA_Q that begin a real question."""
+    previous = 0
     for k, m in enumerate(EXTRA_Q.finditer(low)):
         if k >= 40:
             return  # enough to call it stacked; keeps huge input linear
         rest = low[m.end() : m.end() + 60]
+        before, previous = low[previous : m.start()].strip(" ,"), m.end()
+        if RESTART_END.search(before) or RESTART_BARE.match(before):
+            continue  # a restart: "did you, have you done an incident form?"
         if m.start() <= 12 and WH_BARE.match(low[: m.start()].strip()):
             continue  # "When and where does the panel meet?" is one question
         if EXTRA_NOT.match(rest) or len(WORD.findall(rest)) <= 2:

@@ -57,6 +57,13 @@ _QUOTED_Q = re.compile(
     r'"[^"\n]{0,200}\?"(?=\s*[,;:]|\s+(?:and|but|which|so|then|i|she|he|they|we|it|was|is)\b)',
     re.IGNORECASE,
 )
+# Speech repeats itself as it restarts ("what's the, what's the actual number", "have you, um,
+# have you asked her"): one to four words said again (and again), perhaps after a filler, are
+# read once.
+_REPEAT = re.compile(
+    r"\b((?:[^\W_]+(?:'[^\W_]+)*[ ,]+){0,3}?[^\W_]+(?:'[^\W_]+)*)(?:(?:,?\s+|,)(?:(?:um+|uh+|er+|erm+),?\s+)?\1\b)+",
+    re.IGNORECASE,
+)
 # Sentence ends: runs of . ! ? (with closing quotes or brackets), then space or the end.
 _SPLIT = re.compile(r"([.!?]+)[\"')\]]*(?:\s+|$)|\n+")
 
@@ -78,6 +85,7 @@ def normalise(text: str) -> tuple[str, bool]:
     text = _QUOTED_Q.sub('"that"', text)
     text = _ABBREV.sub(lambda m: m.group(1).replace(".", ""), text)
     text = _ELLIPSIS.sub(", ", text)
+    text = _REPEAT.sub(r"\1", text)
     return text, capped
 
 

@@ -77,6 +77,7 @@ FILLER = re.compile(
     r"i suppose|i think|you know|quick question|just to check|to check|just checking|"
     r"(?:just )?out of interest|(?:just )?a thought|(?:just )?a quick one|"
     r"(?:and )?can i (?:just )?ask(?: you)?(?: something| a question| this)?(?=\s*(?:[:,]|\u2014| - ))|"
+    r"(?:and )?(?:can|could) (?:i|we)(?: just)?(?=\s*,)|"  # a start abandoned: "Can I, um, so what..."
     r"(?:and )?can i (?:just )?(?:say|add|mention|come in|jump in|be honest)(?: something)?(?=\s*(?:[:,]|\u2014| - ))|"
     r"let me ask(?: you)?(?: this| something)?(?=\s*[:,]|\s+(?:what|how|why|who|where|when))|"
     r"tell (?:me|us)(?: this| something)?(?=\s*[:,])|"
@@ -256,7 +257,7 @@ CLAUSE = re.compile(
 )
 # Further questions inside one sentence (for "stacked").
 EXTRA_Q = re.compile(
-    rf"(?:(?:[,;]|\u2014| - )\s*(?:(?:and|or|but|then|so|also)\s+)?(?=(?:{_WH_WORDS}|"
+    rf"(?:(?:[,;]|\u2014| - )\s*(?:(?:and|or|but|then|so|also|like,?)\s+)?(?=(?:{_WH_WORDS}|"
     rf"{_BARE_AUX})(?!['\w]))"
     rf"|\b(?:and|also|then)\s+(?=(?:what|how|why|who|where|when|which)(?:'s)? (?:{_AUX_WORDS}|"
     rf"else|the|your|they|you|she|he|it|do|did|does)(?![\w'])))"
@@ -266,6 +267,11 @@ EXTRA_NOT = re.compile(
     r"if|as|does that make sense|is that fair|am i right|if any|if at all)(?![\w'])"
 )
 OR_WORD = re.compile(r"\bor\b")
+# A question abandoned for another, as people restart in speech: "is there any, has anyone
+# explained it to her?", "did you, have you done an incident form?". What came before the new
+# start ends on a word no question ends on, or is only an auxiliary and its subject.
+RESTART_END = re.compile(r"(?:^|\s)(?:the|a|an|your|his|their|my|our|any|some|and|or|but|like|if)$")
+RESTART_BARE = re.compile(rf"^(?:{_BARE_AUX})(?!['\w])(?: not)? (?:you|he|she|they|we|it|i|there)$")
 # A wh-question glossed after a dash with the answers the asker has in mind: "What did Ofgem
 # say, exactly — is it a review, or enforcement?" is one question, closed (a choice).
 DASH_CHOICE = re.compile(r"(?:\u2014| - )[^\u2014]*?\bor\b")
@@ -289,7 +295,8 @@ _COURTESY = (
 COURTESY = re.compile(rf"^(?:{_COURTESY})$")
 # Talk about the talk: courtesy, and checks that the asker has been understood or is welcome.
 META = re.compile(
-    rf"^(?:{_COURTESY}|(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fair)|"
+    rf"^(?:{_COURTESY}|(?:is|was) (?:that|this|it) (?:ok|okay|alright|all right|fair)(?: to (?:say|assume|ask))?|"
+    r"is that (?:about |roughly )?right|"
     r"does (?:that|this) make sense|do i make sense)$"
 )
 
