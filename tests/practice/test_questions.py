@@ -708,6 +708,9 @@ def test_a_clear_reading_does_not_hedge(text):
         ("I wonder — and tell me if I'm way off here — whether the board would back you?", "closed"),
         ("I'm just wondering, would the chair come to the next one?", "closed"),
         ("I just wonder if you could ask the ward manager first.", "closed"),
+        # only "I wonder if..." said flatly is a hypothesis; other embedded questions stay questions
+        ("I would love to know whether the chair knows.", "closed"),
+        ("I was wondering if the board are anxious.", "closed"),
         # the share of a situation, asked for a view
         ("How much of this is about the funding, and how much is about trust?", "open"),
         ("How much of this sits with you?", "open"),

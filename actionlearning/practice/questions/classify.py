@@ -65,6 +65,7 @@ from actionlearning.practice.questions.vocabulary import (
     WHERE_OPEN,
     WHY,
     WHY_ADVICE,
+    WONDER_ALOUD,
     YOU_NEAR,
 )
 
@@ -216,7 +217,7 @@ def classify_sentence(sent: Sentence) -> Clause:
             return clause
         if EMBED_IF.match(rest):
             core = ABOUT_PREFIX.sub("", rest)
-            if not q and not YOU_NEAR.match(core) and low.startswith(("i ", "wondering")):
+            if not q and not YOU_NEAR.match(core) and WONDER_ALOUD.match(low):
                 return clause  # a hypothesis: "I wonder if the board are anxious."
             _mark(clause, "question", "closed", "yesno", core)
             clause.extra = _count_extra(core)

@@ -97,10 +97,11 @@ NOT_VOCATIVE = frozenset(
 )
 
 # Embedded questions: "I'm wondering what...", "My question is whether...".
+_I_WONDER = r"i (?:just |do |really |sometimes )?wonder"
 EMBED = re.compile(
     r"^(?:(?:so )?i suppose |so )?(?:"
     r"i(?:'m| am) (?:just |really |still )?wondering|i was (?:just |really )?wondering|"
-    r"(?:just |really )?wondering|i (?:just |do |really |sometimes )?wonder|i'm left wondering|"
+    rf"(?:just |really )?wondering|{_I_WONDER}|i'm left wondering|"
     r"i(?:'m| am) (?:really |just |genuinely )?curious(?: to know| to hear)?|"
     r"i'd (?:really )?(?:love|like) to (?:know|understand|hear)(?: more)?|"
     r"i would (?:really )?(?:love|like) to (?:know|understand|hear)(?: more)?|"
@@ -113,7 +114,7 @@ EMBED = re.compile(
 )
 EMBED_STEM = re.compile(
     r"^(?:i(?:'m| am) (?:just |really |still )?wondering|i was (?:just |really )?wondering|"
-    r"wondering|i (?:just |do |really |sometimes )?wonder|i(?:'m| am) (?:really |just |genuinely )?curious|"
+    rf"wondering|{_I_WONDER}|i(?:'m| am) (?:really |just |genuinely )?curious|"
     r"i'd (?:really )?(?:love|like) to|"
     r"i would (?:really )?(?:love|like) to|i'd be (?:really )?(?:curious|interested|keen)|"
     r"i was (?:just )?going to ask|i'd like to ask|my question|the question i have|"
@@ -129,6 +130,9 @@ EMBED_TAIL = re.compile(
 ABOUT_PREFIX = re.compile(r"^(?:about|on|in) ")
 EMBED_IF = re.compile(r"^(?:about )?(?:if|whether)(?!['\w])")
 EMBED_ABOUT = re.compile(r"^(?:about|on|in) (?!(?:if|whether)\b)")
+# "I wonder if the board are anxious.": said without a question mark and not about the
+# presenter, a hypothesis rather than a question.
+WONDER_ALOUD = re.compile(rf"^(?:{_I_WONDER}|wondering)(?![\w'])")
 YOU_NEAR = re.compile(r"^(?:if|whether) (?:or not )?(?:you|u)(?![\w'])")
 
 # Requests that invite exploration: open (MITI: "Tell me more" is an open question).
