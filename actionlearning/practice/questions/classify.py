@@ -90,7 +90,7 @@ class Clause:
     doubtful: set[str] = field(default_factory=set)
     sent_raw: str = ""  # the whole sentence, original case (for suggestions)
     sent_low: str = ""
-    unpunctuated: bool = False  # typed with no punctuation at its end, as in chat
+    unmarked: bool = False  # its sentence ends with no punctuation at all, as typed in chat
 
 
 def _mark(
@@ -170,7 +170,7 @@ def classify_sentence(sent: Sentence) -> Clause:
     q = sent.ends_q
     whole = low
     clause = Clause(kind="statement", core=low, sent_raw=sent.raw, sent_low=sent.raw.lower(),
-                    unpunctuated=sent.unmarked)
+                    unmarked=sent.unmarked)
 
     if not q and IDIOM_STATEMENT.match(low):
         return clause
@@ -294,7 +294,7 @@ def _classify_core(clause: Clause, low: str, whole: str, q: bool) -> Clause:
         return clause
 
     if not q:
-        if clause.unpunctuated and TAG_UNMARKED.search(low) and len(WORD.findall(low)) >= 5:
+        if clause.unmarked and TAG_UNMARKED.search(low) and len(WORD.findall(low)) >= 5:
             _mark(clause, "question", "closed", "tag", low)
             clause.leading = True
             _issues_for(clause, low, whole)
